@@ -1,0 +1,5 @@
+package io.otsoc.collector;
+
+/** Placeholder; the pipeline's counters are defined with the pipeline. */
+public record CollectorStats(long frames) {
+}
