@@ -190,7 +190,8 @@ public final class AnalyzeJob {
     /** One line saying why a run failed. */
     static String describe(Throwable failure, RetryPolicy retry) {
         String message;
-        if (failure instanceof AnalyzeFailedException || failure instanceof CaptureException) {
+        if (failure instanceof AnalyzeFailedException || failure instanceof CaptureException
+                || failure instanceof DeliverToSink.SinkFailure) {
             message = failure.getMessage();
         } else if (failure instanceof DeliveryException) {
             message = failure.getMessage() + " (gave up after " + retry.attempts()
