@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /** A stand-in for the collector: emits a fixed list of records, optionally failing or waiting part-way. */
-final class ListRecordSource implements RecordSource {
+public final class ListRecordSource implements RecordSource {
 
     private final List<DomainRecord> records;
     private int failAt = -1;
@@ -18,25 +18,25 @@ final class ListRecordSource implements RecordSource {
     private volatile boolean closed;
     private volatile long frames;
 
-    ListRecordSource(List<DomainRecord> records) {
+    public ListRecordSource(List<DomainRecord> records) {
         this.records = records;
     }
 
     /** Throws {@code failure} instead of emitting record number {@code index}. */
-    ListRecordSource failingAt(int index, RuntimeException failure) {
+    public ListRecordSource failingAt(int index, RuntimeException failure) {
         this.failAt = index;
         this.failure = failure;
         return this;
     }
 
     /** Before record number {@code index}, waits until {@link #stop()} is called (a quiet live source). */
-    ListRecordSource holdingAt(int index) {
+    public ListRecordSource holdingAt(int index) {
         this.holdAt = index;
         return this;
     }
 
     /** Counted down when the source reaches the hold point. */
-    CountDownLatch held() {
+    public CountDownLatch held() {
         return held;
     }
 
@@ -80,7 +80,7 @@ final class ListRecordSource implements RecordSource {
         closed = true;
     }
 
-    boolean closed() {
+    public boolean closed() {
         return closed;
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * A destination that remembers what it got, and can refuse whole batches (a number of times, or always) or single
  * documents.
  */
-class RecordingSink implements DocumentSink {
+public class RecordingSink implements DocumentSink {
 
     private final String name;
     private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
@@ -26,18 +26,18 @@ class RecordingSink implements DocumentSink {
     private Predicate<String> rejects = document -> false;
     private volatile boolean closed;
 
-    RecordingSink(String name) {
+    public RecordingSink(String name) {
         this.name = name;
     }
 
     /** Refuses the next {@code times} deliveries with a {@link DeliveryException}; -1 for always. */
-    RecordingSink refusing(int times) {
+    public RecordingSink refusing(int times) {
         this.refusalsLeft = times;
         return this;
     }
 
     /** Rejects the documents matching {@code rule} one by one. */
-    RecordingSink rejecting(Predicate<String> rule) {
+    public RecordingSink rejecting(Predicate<String> rule) {
         this.rejects = rule;
         return this;
     }
@@ -76,19 +76,19 @@ class RecordingSink implements DocumentSink {
         closed = true;
     }
 
-    List<Integer> batchSizes() {
+    public List<Integer> batchSizes() {
         return List.copyOf(batchSizes);
     }
 
-    List<String> documents() {
+    public List<String> documents() {
         return List.copyOf(documents);
     }
 
-    int attempts() {
+    public int attempts() {
         return attempts.get();
     }
 
-    boolean closed() {
+    public boolean closed() {
         return closed;
     }
 }

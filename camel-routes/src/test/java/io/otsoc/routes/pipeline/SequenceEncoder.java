@@ -11,15 +11,15 @@ import java.util.Set;
  * A stand-in for the ECS mapping: {@code {"seq":N,"kind":"event|asset"}} where N is the record's timestamp, and a
  * refusal for the chosen timestamps.
  */
-final class SequenceEncoder implements DocumentEncoder {
+public final class SequenceEncoder implements DocumentEncoder {
 
     private final Set<Long> refused;
 
-    SequenceEncoder() {
+    public SequenceEncoder() {
         this(Set.of());
     }
 
-    SequenceEncoder(Set<Long> refused) {
+    public SequenceEncoder(Set<Long> refused) {
         this.refused = refused;
     }
 
