@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionInfo.class,
         description = "Passive OT/ICS network security monitoring for the SOC you already run.",
-        subcommands = HelpCommand.class,
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'otsoc help COMMAND' for a command's options."})
 public final class OtsocCommand implements Callable<Integer> {
@@ -39,6 +38,7 @@ public final class OtsocCommand implements Callable<Integer> {
     public static int execute(CliEnvironment environment, String... args) {
         CommandLine commandLine = new CommandLine(new OtsocCommand());
         commandLine.addSubcommand("analyze", new AnalyzeCommand(environment));
+        commandLine.addSubcommand("help", new HelpCommand());
         commandLine.setOut(new PrintWriter(environment.out(), true));
         commandLine.setErr(new PrintWriter(environment.err(), true));
         commandLine.setParameterExceptionHandler(OtsocCommand::usageError);
