@@ -73,7 +73,11 @@ public final class AnalyzeJob {
         }
         RecordSource running = source;
         if (running != null) {
-            running.stop();
+            try {
+                running.stop();
+            } catch (RuntimeException alreadyClosed) {
+                // the run has ended; there is nothing left to stop
+            }
         }
     }
 
