@@ -95,11 +95,17 @@ public final class RecordFeed implements Consumer<DomainRecord> {
 
     /**
      * The next batch, {@link RecordBatch#END} after the last one, or null when nothing is ready within the timeout
-     * (a partial batch older than the policy's wait is closed and returned then). Pipeline thread only.
+     * (a partial batch older than the policy's wait is closed and returned then), and always null once the run
+     * has failed. Pipeline thread only.
      */
     public RecordBatch poll(long timeout, TimeUnit unit) throws InterruptedException {
         RecordBatch batch = queue.poll(timeout, unit);
-        if (batch != null || failure.get() != null) {
+        if (failure.get() != null) {
+            // A batch the collector managed to add while the run failed is discarded with the rest.
+            queue.clear();
+            return null;
+        }
+        if (batch != null) {
             return batch;
         }
         // tryLock: if the collector holds the lock it is busy adding records, so its batch is not stale.

@@ -237,7 +237,8 @@ class AnalyzeJobTest {
         runner.start();
 
         assertThat(source.held().await(30, TimeUnit.SECONDS)).isTrue();
-        while (watcher.documents().size() < 10 && runner.isAlive()) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // a guard against hanging, not a timing check
+        while (watcher.documents().size() < 10 && runner.isAlive() && System.nanoTime() < giveUp) {
             Thread.sleep(10);
         }
         assertThat(watcher.documents()).isEqualTo(expectedLines(0, 10));

@@ -54,14 +54,23 @@ public final class ListRecordSource implements RecordSource {
             if (i == holdAt) {
                 held.countDown();
                 while (!stopped) {
-                    Thread.onSpinWait();
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return figures();
+                    }
                 }
                 break;
             }
             frames = i + 1;
             sink.accept(records.get(i));
         }
-        // Two frames per record, 60 bytes each: numbers the summary can be checked against.
+        return figures();
+    }
+
+    // Two frames per record, 60 bytes each: numbers the summary can be checked against.
+    private CollectorFigures figures() {
         return new CollectorFigures(name(), frames * 2, frames * 120, 0, 1, 0, 0, List.of());
     }
 
