@@ -1,0 +1,79 @@
+package io.otsoc.routes.pipeline;
+
+import io.otsoc.collector.model.Alert;
+import io.otsoc.collector.model.Asset;
+import io.otsoc.collector.model.DomainRecord;
+import io.otsoc.collector.model.Incident;
+import io.otsoc.collector.model.OtEvent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts what the pipeline mapped: events per protocol, assets, alerts, incidents, and the records that could not
+ * be mapped with the first few reasons. Written by the pipeline thread only.
+ */
+final class RecordTally {
+
+    static final int REASONS_KEPT = 5;
+
+    private final Map<String, long[]> eventsByProtocol = new HashMap<>();
+    private long assets;
+    private long alerts;
+    private long incidents;
+    private long unmapped;
+    private final List<String> unmappedReasons = new ArrayList<>();
+    private final AtomicLong documents = new AtomicLong();
+
+    void count(DomainRecord record) {
+        if (record instanceof OtEvent event) {
+            eventsByProtocol.computeIfAbsent(event.protocol(), p -> new long[1])[0]++;
+        } else if (record instanceof Asset) {
+            assets++;
+        } else if (record instanceof Alert) {
+            alerts++;
+        } else if (record instanceof Incident) {
+            incidents++;
+        }
+    }
+
+    void mapped(int count) {
+        documents.setOpaque(documents.getPlain() + count);
+    }
+
+    void unmapped(DomainRecord record, RuntimeException problem) {
+        unmapped++;
+        if (unmappedReasons.size() < REASONS_KEPT) {
+            unmappedReasons.add(describe(record) + ": " + problem);
+        }
+    }
+
+    /** Documents mapped so far; read from other threads for progress. */
+    long documents() {
+        return documents.getOpaque();
+    }
+
+    RecordCounts snapshot() {
+        Map<String, Long> byProtocol = new TreeMap<>();
+        eventsByProtocol.forEach((protocol, count) -> byProtocol.put(protocol, count[0]));
+        return new RecordCounts(byProtocol, assets, alerts, incidents, unmapped, unmappedReasons);
+    }
+
+    private static String describe(DomainRecord record) {
+        String kind;
+        if (record instanceof OtEvent event) {
+            kind = event.protocol() + " " + event.action() + " event";
+        } else if (record instanceof Asset asset) {
+            kind = "asset " + asset.id();
+        } else if (record instanceof Alert alert) {
+            kind = "alert " + alert.ruleId();
+        } else {
+            kind = "incident " + ((Incident) record).key();
+        }
+        return kind + " at " + record.timestampMicros() + " µs";
+    }
+}
