@@ -258,12 +258,13 @@ final class RequestPdu {
             return null; // MEI 13 and others carry data the specification leaves to the MEI
         }
         if (len != 4) {
-            return problem(43, "read_device_identification PDU length " + len + " is not 4");
+            return "read_device_identification request: PDU length " + len + " is not 4";
         }
         t.readDeviceIdCode = u8(b, off + 2);
         t.objectId = u8(b, off + 3);
         if (t.readDeviceIdCode < 1 || t.readDeviceIdCode > 4) {
-            return problem(43, "read device id code " + t.readDeviceIdCode + " is outside 1..4");
+            return "read_device_identification request: read device id code " + t.readDeviceIdCode
+                    + " is outside 1..4";
         }
         return null;
     }

@@ -307,7 +307,8 @@ final class ResponsePdu {
         if (t.meiType == ABSENT) {
             t.meiType = meiType;
         } else if (t.meiType != meiType) {
-            return problem(43, "MEI type " + meiType + " does not answer MEI type " + t.meiType + " of the request");
+            return ModbusFunction.of(43, t.meiType).action() + " response: MEI type " + meiType
+                    + " does not answer MEI type " + t.meiType + " of the request";
         }
         return meiType == ModbusFunction.MEI_READ_DEVICE_IDENTIFICATION ? deviceIdentification(b, off, len, t) : null;
     }

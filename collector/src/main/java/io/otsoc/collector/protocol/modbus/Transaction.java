@@ -178,7 +178,7 @@ final class Transaction {
     }
 
     private static int[] copy(int[] values, int count) {
-        if (count < 0) {
+        if (count <= 0) { // an empty list is reported as absent
             return null;
         }
         int[] out = new int[count];
