@@ -20,7 +20,7 @@ import static io.otsoc.collector.protocol.modbus.BigEndian.u8;
  * <p>Until the first valid ADU, bytes that do not start with a valid MBAP header mean the flow is not Modbus;
  * afterwards an invalid header is reported as malformed and the direction resynchronises.
  */
-public final class ModbusDecoder implements ProtocolDecoder, MbapFramer.Listener {
+public final class ModbusDecoder implements ProtocolDecoder {
 
     public static final String PROTOCOL = "modbus";
     /** Requests a client may leave unanswered on one flow before the oldest is reported without its response. */
@@ -46,8 +46,9 @@ public final class ModbusDecoder implements ProtocolDecoder, MbapFramer.Listener
         this.flow = flow;
         this.output = output;
         this.pending = new PendingTransactions(maxPending);
-        this.toServer = new MbapFramer(Direction.TO_SERVER, this);
-        this.toClient = new MbapFramer(Direction.TO_CLIENT, this);
+        MbapFramer.Listener framing = new Framing();
+        this.toServer = new MbapFramer(Direction.TO_SERVER, framing);
+        this.toClient = new MbapFramer(Direction.TO_CLIENT, framing);
     }
 
     @Override
@@ -84,10 +85,26 @@ public final class ModbusDecoder implements ProtocolDecoder, MbapFramer.Listener
         toClient.stop();
     }
 
-    // ---- framing callbacks
+    /** What the framers find, kept off the decoder's public surface. */
+    private final class Framing implements MbapFramer.Listener {
 
-    @Override
-    public boolean adu(Direction direction, byte[] b, int off, int len, long ts) {
+        @Override
+        public boolean adu(Direction direction, byte[] b, int off, int len, long ts) {
+            return onAdu(direction, b, off, len, ts);
+        }
+
+        @Override
+        public boolean invalidHeader(Direction direction, String reason, long ts) {
+            return onInvalidHeader(direction, reason, ts);
+        }
+
+        @Override
+        public boolean unsynchronised(Direction direction, long skippedBytes, long ts) {
+            return onUnsynchronised(direction, skippedBytes, ts);
+        }
+    }
+
+    private boolean onAdu(Direction direction, byte[] b, int off, int len, long ts) {
         int fc = u8(b, off + 7);
         if (!established) {
             boolean plausible = direction == Direction.TO_SERVER ? fc >= 1 && fc <= 0x7F : fc != 0 && fc != 0x80;
@@ -108,8 +125,7 @@ public final class ModbusDecoder implements ProtocolDecoder, MbapFramer.Listener
         return true;
     }
 
-    @Override
-    public boolean invalidHeader(Direction direction, String reason, long ts) {
+    private boolean onInvalidHeader(Direction direction, String reason, long ts) {
         if (!established) {
             detach(ts, reason + " at the start of the stream " + directionText(direction));
             return false;
@@ -118,8 +134,7 @@ public final class ModbusDecoder implements ProtocolDecoder, MbapFramer.Listener
         return true;
     }
 
-    @Override
-    public boolean unsynchronised(Direction direction, long skippedBytes, long ts) {
+    private boolean onUnsynchronised(Direction direction, long skippedBytes, long ts) {
         if (!established && skippedBytes > MAX_UNSYNCHRONISED_BEFORE_MODBUS) {
             detach(ts, "no Modbus ADU start found in " + skippedBytes + " bytes " + directionText(direction));
             return false;
