@@ -1,0 +1,62 @@
+package io.otsoc.collector.protocol.modbus;
+
+import io.otsoc.collector.model.OtEvent;
+import io.otsoc.collector.model.ProtocolDetail;
+import io.otsoc.collector.protocol.DecoderOutput;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps everything a decoder reports, in order, for assertions. */
+final class RecordingOutput implements DecoderOutput {
+
+    record Malformed(long timestampMicros, String reason, ModbusDetail partial) {
+    }
+
+    record NotThisProtocol(long timestampMicros, String reason) {
+    }
+
+    final List<OtEvent> events = new ArrayList<>();
+    final List<Malformed> malformed = new ArrayList<>();
+    final List<NotThisProtocol> notThisProtocol = new ArrayList<>();
+    /** Everything in arrival order: OtEvent, Malformed or NotThisProtocol. */
+    final List<Object> all = new ArrayList<>();
+
+    @Override
+    public void event(OtEvent event) {
+        events.add(event);
+        all.add(event);
+    }
+
+    @Override
+    public void malformed(long timestampMicros, String reason, ProtocolDetail partial) {
+        Malformed m = new Malformed(timestampMicros, reason, (ModbusDetail) partial);
+        malformed.add(m);
+        all.add(m);
+    }
+
+    @Override
+    public void notThisProtocol(long timestampMicros, String reason) {
+        NotThisProtocol n = new NotThisProtocol(timestampMicros, reason);
+        notThisProtocol.add(n);
+        all.add(n);
+    }
+
+    OtEvent onlyEvent() {
+        if (all.size() != 1 || events.size() != 1) {
+            throw new AssertionError("expected exactly one event, got " + all);
+        }
+        return events.get(0);
+    }
+
+    Malformed onlyMalformed() {
+        if (all.size() != 1 || malformed.size() != 1) {
+            throw new AssertionError("expected exactly one malformed report, got " + all);
+        }
+        return malformed.get(0);
+    }
+
+    ModbusDetail onlyDetail() {
+        return (ModbusDetail) onlyEvent().detail();
+    }
+}
