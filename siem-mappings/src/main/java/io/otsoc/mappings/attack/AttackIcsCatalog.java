@@ -66,7 +66,7 @@ public final class AttackIcsCatalog {
         return Optional.ofNullable(techniques.get(id));
     }
 
-    /** Every technique with an ATT&amp;CK id, in id order (legacy objects without an id are left out). */
+    /** Every technique with an ATT&amp;CK id, deprecated and revoked ones included, in id order. */
     public Collection<Technique> techniques() {
         return techniques.values();
     }
