@@ -58,8 +58,9 @@ final class AlertDocument {
 
         if (!alert.events().isEmpty()) {
             OtEvent first = alert.events().get(0);
-            FlowFields.network(out, first.flow(), protocols.of(first.protocol()).protocol(), scratch);
-            FlowFields.endpoints(out, first.flow(), scratch);
+            FlowStrings flow = scratch.flows.of(first.flow());
+            FlowFields.network(out, flow, protocols.of(first.protocol()).protocol());
+            FlowFields.endpoints(out, flow);
         }
         RelatedIps.write(out, RelatedIps.ofEvents(alert.events()));
         out.writeEndObject();

@@ -50,7 +50,7 @@ final class AssetDocument {
         if (asset.mac() != null) {
             out.writeFieldName(MAC);
             out.writeStartArray();
-            JsonFields.mac(out, asset.mac(), scratch);
+            out.writeString(JsonFields.ecsMac(asset.mac()));
             out.writeEndArray();
         }
         if (!asset.ips().isEmpty()) {

@@ -1,7 +1,6 @@
 package io.otsoc.mappings.ecs;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.otsoc.collector.model.FlowRef;
 import io.otsoc.collector.model.OtEvent;
 
 import java.io.IOException;
@@ -12,11 +11,9 @@ import static io.otsoc.mappings.ecs.EcsNames.CATEGORY;
 import static io.otsoc.mappings.ecs.EcsNames.DURATION;
 import static io.otsoc.mappings.ecs.EcsNames.END;
 import static io.otsoc.mappings.ecs.EcsNames.ERROR;
-import static io.otsoc.mappings.ecs.EcsNames.IP;
 import static io.otsoc.mappings.ecs.EcsNames.MESSAGE;
 import static io.otsoc.mappings.ecs.EcsNames.OTSOC;
 import static io.otsoc.mappings.ecs.EcsNames.OUTCOME;
-import static io.otsoc.mappings.ecs.EcsNames.RELATED;
 import static io.otsoc.mappings.ecs.EcsNames.START;
 
 /** One decoded OT transaction as an ECS {@code event.kind: event} document. The hot path. */
@@ -32,7 +29,7 @@ final class EventDocument {
     void write(OtEvent event, JsonGenerator out, MappingScratch scratch) throws IOException {
         ProtocolNames.Names protocol = protocols.of(event.protocol());
         EventCategorisation.Values categorisation = EventCategorisation.of(event.category());
-        FlowRef flow = event.flow();
+        FlowStrings flow = scratch.flows.of(event.flow());
 
         head.open(out, event.timestampMicros(), scratch);
 
@@ -52,9 +49,9 @@ final class EventDocument {
         out.writeEndObject();
 
         head.observer(out);
-        FlowFields.network(out, flow, protocol.protocol(), scratch);
-        FlowFields.endpoints(out, flow, scratch);
-        relatedIps(out, flow);
+        FlowFields.network(out, flow, protocol.protocol());
+        FlowFields.endpoints(out, flow);
+        FlowFields.relatedIps(out, flow);
 
         if (event.errorMessage() != null) {
             out.writeFieldName(ERROR);
@@ -78,26 +75,6 @@ final class EventDocument {
         out.writeEndObject();
         out.writeEndObject();
 
-        out.writeEndObject();
-    }
-
-    private static void relatedIps(JsonGenerator out, FlowRef flow) throws IOException {
-        String client = flow.clientIp();
-        String server = flow.serverIp();
-        if (client == null && server == null) {
-            return;
-        }
-        out.writeFieldName(RELATED);
-        out.writeStartObject();
-        out.writeFieldName(IP);
-        out.writeStartArray();
-        if (client != null) {
-            out.writeString(client);
-        }
-        if (server != null && !server.equals(client)) {
-            out.writeString(server);
-        }
-        out.writeEndArray();
         out.writeEndObject();
     }
 }

@@ -2,7 +2,6 @@ package io.otsoc.mappings.ecs;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
-import io.otsoc.collector.model.FlowRef;
 
 import java.io.IOException;
 
@@ -14,6 +13,7 @@ import static io.otsoc.mappings.ecs.EcsNames.MAC;
 import static io.otsoc.mappings.ecs.EcsNames.NETWORK;
 import static io.otsoc.mappings.ecs.EcsNames.PORT;
 import static io.otsoc.mappings.ecs.EcsNames.PROTOCOL;
+import static io.otsoc.mappings.ecs.EcsNames.RELATED;
 import static io.otsoc.mappings.ecs.EcsNames.SOURCE;
 import static io.otsoc.mappings.ecs.EcsNames.TRANSPORT;
 import static io.otsoc.mappings.ecs.EcsNames.TYPE;
@@ -28,13 +28,12 @@ final class FlowFields {
     private FlowFields() {
     }
 
-    static void network(JsonGenerator out, FlowRef flow, SerializableString protocol, MappingScratch scratch)
-            throws IOException {
+    static void network(JsonGenerator out, FlowStrings flow, SerializableString protocol) throws IOException {
         out.writeFieldName(NETWORK);
         out.writeStartObject();
         out.writeFieldName(PROTOCOL);
         out.writeString(protocol);
-        String transport = flow.transport();
+        String transport = flow.flow.transport();
         if (transport != null) {
             out.writeFieldName(TRANSPORT);
             switch (transport) {
@@ -43,29 +42,25 @@ final class FlowFields {
                 default -> out.writeString(transport);
             }
         }
-        String anyIp = flow.clientIp() != null ? flow.clientIp() : flow.serverIp();
-        if (anyIp != null) {
-            out.writeFieldName(TYPE);
-            out.writeString(anyIp.indexOf(':') >= 0 ? EcsNames.V_IPV6 : EcsNames.V_IPV4);
-        }
-        JsonFields.string(out, COMMUNITY_ID, flow.communityId());
-        if (flow.vlanId() >= 0) {
+        JsonFields.string(out, TYPE, flow.networkType);
+        JsonFields.string(out, COMMUNITY_ID, flow.communityId);
+        if (flow.vlanId != null) {
             out.writeFieldName(VLAN);
             out.writeStartObject();
             out.writeFieldName(ID);
-            JsonFields.numberAsKeyword(out, flow.vlanId(), scratch);
+            out.writeString(flow.vlanId);
             out.writeEndObject();
         }
         out.writeEndObject();
     }
 
-    static void endpoints(JsonGenerator out, FlowRef flow, MappingScratch scratch) throws IOException {
-        endpoint(out, SOURCE, flow.clientIp(), flow.clientPort(), flow.clientMac(), scratch);
-        endpoint(out, DESTINATION, flow.serverIp(), flow.serverPort(), flow.serverMac(), scratch);
+    static void endpoints(JsonGenerator out, FlowStrings flow) throws IOException {
+        endpoint(out, SOURCE, flow.clientIp, flow.flow.clientPort(), flow.clientMac);
+        endpoint(out, DESTINATION, flow.serverIp, flow.flow.serverPort(), flow.serverMac);
     }
 
-    private static void endpoint(JsonGenerator out, SerializableString name, String ip, int port, String mac,
-                                 MappingScratch scratch) throws IOException {
+    private static void endpoint(JsonGenerator out, SerializableString name, SerializableString ip, int port,
+                                 SerializableString mac) throws IOException {
         out.writeFieldName(name);
         out.writeStartObject();
         JsonFields.string(out, IP, ip);
@@ -73,10 +68,26 @@ final class FlowFields {
             out.writeFieldName(PORT);
             out.writeNumber(port);
         }
-        if (mac != null) {
-            out.writeFieldName(MAC);
-            JsonFields.mac(out, mac, scratch);
+        JsonFields.string(out, MAC, mac);
+        out.writeEndObject();
+    }
+
+    /** {@code related.ip}: both ends, once each. */
+    static void relatedIps(JsonGenerator out, FlowStrings flow) throws IOException {
+        if (flow.clientIp == null && flow.serverIp == null) {
+            return;
         }
+        out.writeFieldName(RELATED);
+        out.writeStartObject();
+        out.writeFieldName(IP);
+        out.writeStartArray();
+        if (flow.clientIp != null) {
+            out.writeString(flow.clientIp);
+        }
+        if (flow.serverIp != null && !flow.sameIp) {
+            out.writeString(flow.serverIp);
+        }
+        out.writeEndArray();
         out.writeEndObject();
     }
 }

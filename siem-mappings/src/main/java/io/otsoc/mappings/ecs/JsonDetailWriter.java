@@ -1,11 +1,13 @@
 package io.otsoc.mappings.ecs;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.otsoc.collector.model.DetailWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Streams a protocol detail's fields into the open {@code otsoc.<protocol>} object. {@link DetailWriter} cannot
@@ -14,7 +16,26 @@ import java.util.List;
  */
 final class JsonDetailWriter implements DetailWriter {
 
+    /**
+     * Detail field names, encoded once: decoders use a fixed set of literal names. Capped so that a decoder
+     * building names dynamically cannot grow it without bound (past the cap names are encoded per use).
+     */
+    private static final int MAX_NAMES = 4096;
+    private static final ConcurrentHashMap<String, SerializedString> NAMES = new ConcurrentHashMap<>();
+
     private JsonGenerator out;
+
+    private void name(String field) throws IOException {
+        SerializedString name = NAMES.get(field);
+        if (name == null) {
+            if (NAMES.size() >= MAX_NAMES) {
+                name(field);
+                return;
+            }
+            name = NAMES.computeIfAbsent(field, SerializedString::new);
+        }
+        out.writeFieldName(name);
+    }
 
     JsonDetailWriter bind(JsonGenerator generator) {
         this.out = generator;
@@ -24,7 +45,7 @@ final class JsonDetailWriter implements DetailWriter {
     @Override
     public void number(String field, long value) {
         try {
-            out.writeFieldName(field);
+            name(field);
             out.writeNumber(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -37,7 +58,7 @@ final class JsonDetailWriter implements DetailWriter {
             return; // JSON has no NaN/Infinity and a double mapping rejects them
         }
         try {
-            out.writeFieldName(field);
+            name(field);
             out.writeNumber(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -50,7 +71,7 @@ final class JsonDetailWriter implements DetailWriter {
             return;
         }
         try {
-            out.writeFieldName(field);
+            name(field);
             out.writeString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,7 +81,7 @@ final class JsonDetailWriter implements DetailWriter {
     @Override
     public void flag(String field, boolean value) {
         try {
-            out.writeFieldName(field);
+            name(field);
             out.writeBoolean(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,7 +95,7 @@ final class JsonDetailWriter implements DetailWriter {
         }
         int n = Math.min(Math.max(count, 0), values.length);
         try {
-            out.writeFieldName(field);
+            name(field);
             out.writeStartArray();
             for (int i = 0; i < n; i++) {
                 out.writeNumber(Integer.toUnsignedLong(values[i])); // the contract says unsigned
@@ -91,7 +112,7 @@ final class JsonDetailWriter implements DetailWriter {
             return;
         }
         try {
-            out.writeFieldName(field);
+            name(field);
             out.writeStartArray();
             for (int i = 0, n = values.size(); i < n; i++) {
                 String value = values.get(i);

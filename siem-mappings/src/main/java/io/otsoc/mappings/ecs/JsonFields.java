@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.SerializableString;
 import java.io.IOException;
 import java.util.List;
 
-/** Small value writers shared by the document writers; they format into the thread's char buffer. */
+/** Small value writers shared by the document writers. */
 final class JsonFields {
 
     private JsonFields() {
@@ -20,41 +20,18 @@ final class JsonFields {
     }
 
     /** A MAC address in ECS's RFC 7042 form: upper-case hex, octets separated by hyphens. */
-    static void mac(JsonGenerator out, String mac, MappingScratch scratch) throws IOException {
-        out.writeString(scratch.chars, 0, ecsMac(mac, scratch.chars));
-    }
-
-    static int ecsMac(String mac, char[] buffer) {
-        int n = Math.min(mac.length(), buffer.length);
-        for (int i = 0; i < n; i++) {
+    static String ecsMac(String mac) {
+        char[] buffer = new char[mac.length()];
+        for (int i = 0; i < buffer.length; i++) {
             char c = mac.charAt(i);
-            if (c == ':' || c == '.') {
+            if (c == ':') {
                 c = '-';
             } else if (c >= 'a' && c <= 'f') {
                 c = (char) (c - ('a' - 'A'));
             }
             buffer[i] = c;
         }
-        return n;
-    }
-
-    /** A number stored as a keyword (e.g. network.vlan.id), without building a String. */
-    static void numberAsKeyword(JsonGenerator out, int value, MappingScratch scratch) throws IOException {
-        char[] buffer = scratch.chars;
-        long v = value;
-        boolean negative = v < 0;
-        if (negative) {
-            v = -v;
-        }
-        int at = buffer.length;
-        do {
-            buffer[--at] = (char) ('0' + (v % 10));
-            v /= 10;
-        } while (v != 0);
-        if (negative) {
-            buffer[--at] = '-';
-        }
-        out.writeString(buffer, at, buffer.length - at);
+        return new String(buffer);
     }
 
     static void string(JsonGenerator out, SerializableString name, String value) throws IOException {
@@ -71,6 +48,13 @@ final class JsonFields {
             out.writeString(values.get(i));
         }
         out.writeEndArray();
+    }
+
+    static void string(JsonGenerator out, SerializableString name, SerializableString value) throws IOException {
+        if (value != null) {
+            out.writeFieldName(name);
+            out.writeString(value);
+        }
     }
 
     static void values(JsonGenerator out, SerializableString name, List<? extends SerializableString> values)

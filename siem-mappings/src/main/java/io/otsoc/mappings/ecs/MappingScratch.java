@@ -25,6 +25,7 @@ final class MappingScratch {
     final char[] chars = new char[64];
     final MicrosTimestamp timestamp = new MicrosTimestamp();
     final JsonDetailWriter detail = new JsonDetailWriter();
+    final FlowStrings.Cache flows = new FlowStrings.Cache();
 
     private Bytes bytes;
     private JsonGenerator generator;
