@@ -11,8 +11,9 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 
 /**
- * What one thread reuses from document to document: a char buffer for formatted values, the timestamp
- * formatter with its cached date, the detail writer, and a UTF-8 generator over a growable byte buffer.
+ * What one thread reuses from document to document: a char buffer for timestamps, the timestamp formatter with
+ * its cached date, the detail writer, the recent flows' encoded values, and a UTF-8 generator over a growable
+ * byte buffer.
  */
 final class MappingScratch {
 

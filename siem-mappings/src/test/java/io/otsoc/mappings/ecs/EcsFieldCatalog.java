@@ -6,6 +6,7 @@ import io.otsoc.collector.testing.SharedFixtures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,7 +78,7 @@ final class EcsFieldCatalog {
                 fields.put(entry.getKey(), new Field(entry.getKey(), f.get("type").asText(), array, pattern,
                         allowed, multi));
             });
-            String version = java.nio.file.Files.readString(versionFile).trim();
+            String version = Files.readString(versionFile).trim();
             return new EcsFieldCatalog(fields, expected, version);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + flat, e);
@@ -86,14 +87,6 @@ final class EcsFieldCatalog {
 
     Field field(String name) {
         return fields.get(name);
-    }
-
-    boolean contains(String name) {
-        return fields.containsKey(name);
-    }
-
-    int size() {
-        return fields.size();
     }
 
     /** The ECS release, from the shared {@code version} file. */
