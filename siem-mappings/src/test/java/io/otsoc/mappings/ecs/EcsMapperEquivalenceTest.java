@@ -113,4 +113,29 @@ class EcsMapperEquivalenceTest {
                 .hasMessageContaining("detail record is inconsistent");
         assertThat(mapper.toJson(good)).isEqualTo(before);
     }
+
+    @Test
+    void manyInterleavedFlowsEachGetTheirOwnAddresses() throws Exception {
+        // More flows than the per-thread flow cache has slots, revisited in a scrambled order.
+        List<OtEvent> events = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            io.otsoc.collector.model.FlowRef flow = new io.otsoc.collector.model.FlowRef("1:flow" + i, "tcp",
+                    String.format("02:00:00:00:%02x:%02x", i >> 8, i & 0xFF), null, "10.1." + (i >> 8) + "." + (i & 0xFF),
+                    1024 + i, "10.2.0.1", 502, i % 4095);
+            events.add(new OtEvent(SampleRecords.T0 + i, -1, flow, "modbus", "read_coils",
+                    io.otsoc.collector.model.EventCategory.READ, io.otsoc.collector.model.Outcome.SUCCESS, null,
+                    out -> out.number("unit_id", 1)));
+        }
+        for (int n = 0; n < 3_000; n++) {
+            OtEvent event = events.get((n * 211) % events.size());
+            JsonNode doc = JSON.readTree(mapper.toJson(event));
+            assertThat(doc.path("source").path("ip").asText()).isEqualTo(event.flow().clientIp());
+            assertThat(doc.path("source").path("port").asInt()).isEqualTo(event.flow().clientPort());
+            assertThat(doc.path("source").path("mac").asText())
+                    .isEqualTo(event.flow().clientMac().toUpperCase(java.util.Locale.ROOT).replace(':', '-'));
+            assertThat(doc.path("network").path("community_id").asText()).isEqualTo(event.flow().communityId());
+            assertThat(doc.path("network").path("vlan").path("id").asText())
+                    .isEqualTo(Integer.toString(event.flow().vlanId()));
+        }
+    }
 }
