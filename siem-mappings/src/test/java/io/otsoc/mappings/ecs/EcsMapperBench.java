@@ -12,7 +12,6 @@ import io.otsoc.collector.model.ProtocolDetail;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.io.OutputStream;
 
 /**
@@ -24,7 +23,8 @@ import java.io.OutputStream;
 public final class EcsMapperBench {
 
     private static final int EVENTS = 1024;
-    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean CPU =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws IOException {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2.0;
@@ -41,6 +41,7 @@ public final class EcsMapperBench {
             String label = round < 2 ? "warm-up" : "measure";
             long n = 0;
             long cpu = CPU.getCurrentThreadCpuTime();
+            long allocated = CPU.getCurrentThreadAllocatedBytes();
             long start = System.nanoTime();
             long deadline = start + (long) (seconds * 1e9);
             long bytesBefore = sink.count;
@@ -51,11 +52,13 @@ public final class EcsMapperBench {
                 generator.flush();
             }
             report(label + " write(record, generator)", n, System.nanoTime() - start,
-                    CPU.getCurrentThreadCpuTime() - cpu, (sink.count - bytesBefore) / n);
+                    CPU.getCurrentThreadCpuTime() - cpu, CPU.getCurrentThreadAllocatedBytes() - allocated,
+                    (sink.count - bytesBefore) / n);
 
             n = 0;
             long checksum = 0;
             cpu = CPU.getCurrentThreadCpuTime();
+            allocated = CPU.getCurrentThreadAllocatedBytes();
             start = System.nanoTime();
             deadline = start + (long) (seconds * 1e9);
             while (System.nanoTime() < deadline) {
@@ -64,7 +67,7 @@ public final class EcsMapperBench {
                 }
             }
             report(label + " toJson(record) -> byte[]", n, System.nanoTime() - start,
-                    CPU.getCurrentThreadCpuTime() - cpu, checksum / n);
+                    CPU.getCurrentThreadCpuTime() - cpu, CPU.getCurrentThreadAllocatedBytes() - allocated, checksum / n);
         }
     }
 
@@ -72,10 +75,12 @@ public final class EcsMapperBench {
      * Wall-clock rate, and the rate per second of this thread's CPU time: on a shared machine the second one is
      * the mapping's own cost, the first one also counts the time other processes held the core.
      */
-    private static void report(String what, long documents, long wallNanos, long cpuNanos, long bytesPerDocument) {
-        System.out.printf("%-40s %,11.0f docs/s wall  %,11.0f docs/s per CPU-second  %6.0f ns CPU/doc  %d B/doc%n",
+    private static void report(String what, long documents, long wallNanos, long cpuNanos, long allocatedBytes,
+                               long bytesPerDocument) {
+        System.out.printf("%-40s %,10.0f docs/s wall %,10.0f docs/s per CPU-second %5.0f ns CPU/doc"
+                        + " %5.1f B allocated/doc  %d B JSON/doc%n",
                 what, documents * 1e9 / wallNanos, documents * 1e9 / cpuNanos, (double) cpuNanos / documents,
-                bytesPerDocument);
+                (double) allocatedBytes / documents, bytesPerDocument);
     }
 
     /** Events from one conversation, 137 µs apart, with varying transaction ids and register values. */
