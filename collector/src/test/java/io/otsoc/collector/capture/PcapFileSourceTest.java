@@ -15,6 +15,7 @@ import java.util.List;
 
 import static io.otsoc.collector.capture.CaptureBytes.data;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Classic pcap reading: the variants of the format, buffer edges, numbering and stopping. */
 class PcapFileSourceTest {
@@ -177,6 +178,29 @@ class PcapFileSourceTest {
         }
         assertThat(instances).hasSize(1);
         assertThat(arrays).hasSize(1);
+    }
+
+    @Test
+    void readingAllocatesNothingPerFrame() {
+        // Allocation is counted, not timed: a run over thousands of frames may allocate only a fixed amount.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        assumeTrue(threads instanceof com.sun.management.ThreadMXBean, "no allocation counter in this JVM");
+        com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) threads;
+        long thread = Thread.currentThread().getId();
+        long[] frames = new long[1];
+        FrameHandler handler = frame -> frames[0]++;
+        for (String capture : List.of("modbus/ModbusTCP.pcap", "profinet/profinet_io_cm_mixed_2.pcapng")) {
+            Path file = SharedFixtures.pcap(capture);
+            try (PcapFileSource source = new PcapFileSource(file)) {
+                frames[0] = 0;
+                long before = counter.getThreadAllocatedBytes(thread);
+                source.run(handler);
+                long allocated = counter.getThreadAllocatedBytes(thread) - before;
+                assertThat(frames[0]).isGreaterThan(1000);
+                assertThat(allocated).as("bytes allocated while reading %d frames of %s", frames[0], capture)
+                        .isLessThan(16 * 1024);
+            }
+        }
     }
 
     @Test

@@ -127,6 +127,25 @@ class PcapngReaderTest {
     }
 
     @Test
+    void anUnsupportedFirstInterfaceIsSkippedWhenAnotherIsSupported() throws IOException {
+        byte[] kept = data(50, 9);
+        Path path = write("first-unsupported.pcapng", CaptureBytes.pcapng(ByteOrder.LITTLE_ENDIAN)
+                .interfaceBlock(UNSUPPORTED, 0, null, null)
+                .interfaceBlock(LinkTypes.ETHERNET, 0, null, null)
+                .enhancedPacket(0, 1_000_000L, data(20, 1), 20)
+                .enhancedPacket(0, 2_000_000L, data(20, 2), 20)
+                .enhancedPacket(1, 3_000_000L, kept, 50)
+                .bytes());
+        try (PcapFileSource source = new PcapFileSource(path)) {
+            assertThat(source.firstTimestampMicros()).isEqualTo(3_000_000L);
+            assertThat(FrameCopy.readAll(source)).containsExactly(
+                    new FrameCopy(1, 3_000_000L, 50, 50, LinkTypes.ETHERNET, kept));
+            assertThat(source.report().warnings()).containsExactly(path + ": skipped 2 frames of interface 0 in"
+                    + " section 1: unsupported link type 147 (LINKTYPE_147)");
+        }
+    }
+
+    @Test
     void aFileWithOnlyASectionHeaderHasNoFrames() throws IOException {
         Path path = write("empty-section.pcapng", CaptureBytes.pcapng(ByteOrder.LITTLE_ENDIAN).bytes());
         try (PcapFileSource source = new PcapFileSource(path)) {
