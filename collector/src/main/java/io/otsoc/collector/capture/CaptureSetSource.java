@@ -1,6 +1,7 @@
 package io.otsoc.collector.capture;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -85,7 +86,7 @@ public final class CaptureSetSource implements PacketSource {
             return new SourceReport(frames, bytes, 0, warnings);
         }
         SourceReport partial = running.report();
-        List<String> all = new java.util.ArrayList<>(warnings);
+        List<String> all = new ArrayList<>(warnings);
         all.addAll(partial.warnings());
         return new SourceReport(frames + partial.frames(), bytes + partial.bytes(), 0, all);
     }

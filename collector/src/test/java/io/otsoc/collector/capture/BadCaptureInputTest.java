@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -214,7 +215,7 @@ class BadCaptureInputTest {
                 .interfaceBlock(LinkTypes.ETHERNET, 0, null, null);
         int third = capture.size();
         byte[] body = new byte[20 + 60];
-        java.nio.ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).putInt(0).putInt(0).putInt(1).putInt(200).putInt(200);
+        ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN).putInt(0).putInt(0).putInt(1).putInt(200).putInt(200);
         capture.block(6, body);
         Path file = write("caplen-beyond-block.pcapng", capture.bytes());
         assertDeliversThenWarns(file, 0, file + ": corrupt record 3 at byte offset " + third

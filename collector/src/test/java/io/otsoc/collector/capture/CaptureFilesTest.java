@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static io.otsoc.collector.capture.CaptureBytes.data;
@@ -165,7 +166,7 @@ class CaptureFilesTest {
         Path last = copy(FROM_2016, "last.pcapng");
         long cutFrames;
         byte[] whole = Files.readAllBytes(cut);
-        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 10));
+        Files.write(cut, Arrays.copyOf(whole, whole.length - 10));
         try (PcapFileSource alone = new PcapFileSource(cut)) {
             cutFrames = FrameCopy.readAll(alone).size();
         }

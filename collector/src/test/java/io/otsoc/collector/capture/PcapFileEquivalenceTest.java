@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The acceptance proof of the plain Java reader: every shared capture read by {@link PcapFileSource} and by
@@ -49,7 +48,7 @@ class PcapFileEquivalenceTest {
 
     @TestFactory
     Stream<DynamicTest> everySharedCaptureReadsAsLibpcapReadsIt() throws IOException {
-        assumeTrue(Pcap4jFrames.available(), "libpcap is not installed (apt-get install libpcap0.8)");
+        Pcap4jFrames.require();
         Path root = SharedFixtures.root();
         return sharedCaptures().stream().map(file -> DynamicTest.dynamicTest(
                 root.relativize(file).toString(), () -> assertSameAsLibpcap(file)));
