@@ -38,19 +38,34 @@ public final class PcapFileSource implements PacketSource {
     private volatile boolean stopped;
 
     public PcapFileSource(Path file) {
-        this(file, DEFAULT_BUFFER_SIZE);
+        this(file, null, DEFAULT_BUFFER_SIZE);
     }
 
-    /** With a buffer of the given size; a record larger than it grows the buffer. */
+    /**
+     * With a buffer of the given size (or of the file's size, when that is smaller); a record larger than the
+     * buffer grows it.
+     */
     public PcapFileSource(Path file, int bufferSize) {
-        this(file, new byte[Math.max(bufferSize, 64)]);
+        this(file, null, Math.max(bufferSize, 64));
     }
 
     /** Reads through the given buffer, which a set of files read one after another can share. */
     PcapFileSource(Path file, byte[] buffer) {
+        this(file, buffer, buffer.length);
+    }
+
+    private PcapFileSource(Path file, byte[] sharedBuffer, int bufferSize) {
         this.name = file.toString();
         FileChannel channel = open(file, name);
-        CaptureInput in = new CaptureInput(channel, buffer);
+        CaptureInput in;
+        try {
+            byte[] buffer = sharedBuffer != null ? sharedBuffer
+                    : new byte[(int) Math.min(bufferSize, Math.max(64, channel.size()))];
+            in = new CaptureInput(channel, buffer);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new CaptureException(name + ": cannot read: " + CaptureProblems.reason(e), e);
+        }
         try {
             this.reader = openReader(in, name, warnings);
             this.firstPending = reader.next(frame, firstNumber);
@@ -60,6 +75,14 @@ public final class PcapFileSource implements PacketSource {
         }
         this.input = in;
         this.firstTimestampMicros = firstPending ? frame.timestampMicros() : Long.MAX_VALUE;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Already failing; the first error is the one to report.
+        }
     }
 
     private static FileChannel open(Path file, String name) {
