@@ -19,6 +19,7 @@ import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -85,47 +86,91 @@ final class NodeConnection implements AutoCloseable {
         return client;
     }
 
+    /** A node's answer, whatever its status; the body is already read. */
+    record Answer(int status, String reason, byte[] body, String contentType) {
+
+        boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
     /**
-     * Sends one request and returns the response whatever its status.
+     * Sends one request and returns the node's answer whatever its status: the transport reports some
+     * statuses (5xx, 429, 401) as exceptions, which are turned back into answers here.
      *
      * @param what names the request in errors, e.g. "bulk request"
+     * @throws DeliveryException naming the URL when no answer came (refused connection, timeout, TLS failure)
      */
-    Response send(String method, String path, Map<String, String> query, Body body, String what) {
-        try {
-            return generic.execute(Requests.create(method, path, List.of(), query, body));
+    Answer send(String method, String path, Map<String, String> query, Body body, String what) {
+        try (Response response = generic.execute(Requests.create(method, path, List.of(), query, body))) {
+            Body content = response.getBody().orElse(null);
+            return new Answer(response.getStatus(), response.getReason(),
+                    content == null ? new byte[0] : content.bodyAsBytes(), content == null ? null : content.contentType());
         } catch (IOException | RuntimeException e) {
+            ResponseException failed = responseException(e);
+            if (failed != null) {
+                return answer(failed);
+            }
             throw unreachable(what, e);
         }
     }
 
-    /** Reads a successful response's JSON body with the client's own deserialiser. */
-    <T> T read(Response response, JsonpDeserializer<T> deserializer, String what) {
-        Body body = response.getBody().orElseThrow(() ->
-                new DeliveryException("OpenSearch at " + url + " sent an empty response to the " + what));
+    /** Reads a successful answer's JSON body with the client's own deserialiser. */
+    <T> T read(Answer answer, JsonpDeserializer<T> deserializer, String what) {
+        if (answer.body().length == 0) {
+            throw new DeliveryException("OpenSearch at " + url + " sent an empty response to the " + what);
+        }
         try {
-            return Bodies.json(body, deserializer, transport.jsonpMapper());
+            return Bodies.json(Body.from(answer.body(), answer.contentType()), deserializer, transport.jsonpMapper());
         } catch (RuntimeException e) {
             throw new DeliveryException("OpenSearch at " + url + " sent an unreadable response to the " + what
                     + ": " + oneLine(e.getMessage()), e);
         }
     }
 
-    /** "HTTP 400 Bad Request: type: reason" from an error response, falling back to its first bytes. */
-    String describeFailure(Response response) {
-        String status = "HTTP " + response.getStatus() + (response.getReason() == null ? "" : " " + response.getReason());
-        Body body = response.getBody().orElse(null);
-        if (body == null) {
-            return status;
+    /** The error for an answer that is not a success, on one line, naming the URL. */
+    DeliveryException refused(String what, Answer answer) {
+        String status = "HTTP " + answer.status() + (answer.reason() == null || answer.reason().isBlank() ? "" : " " + answer.reason());
+        if (answer.status() == 401 || answer.status() == 403) {
+            status += " (check " + OpenSearchCredentials.USER + "/" + OpenSearchCredentials.PASSWORD + " or "
+                    + OpenSearchCredentials.API_KEY + ")";
         }
-        byte[] bytes = body.bodyAsBytes();
+        return new DeliveryException("OpenSearch at " + url + " refused the " + what + ": " + status + detail(answer));
+    }
+
+    private String detail(Answer answer) {
+        if (answer.body().length == 0) {
+            return "";
+        }
         try {
-            ErrorResponse error = Bodies.json(Body.from(bytes, body.contentType()), ErrorResponse._DESERIALIZER,
+            ErrorResponse error = Bodies.json(Body.from(answer.body(), answer.contentType()), ErrorResponse._DESERIALIZER,
                     transport.jsonpMapper());
-            return status + ": " + describe(error.error());
+            return ": " + describe(error.error());
         } catch (RuntimeException notAnOpenSearchError) {
-            String text = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8);
-            return status + (text.isBlank() ? "" : ": " + oneLine(text));
+            String text = new String(answer.body(), 0, Math.min(answer.body().length, 200), StandardCharsets.UTF_8);
+            return text.isBlank() ? "" : ": " + oneLine(text);
         }
+    }
+
+    private static ResponseException responseException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ResponseException response) {
+                return response;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The answer inside a {@link ResponseException}. Its response type is not public, so the body is taken from
+     * the message, which the transport builds as the request line, optional warnings, then the body.
+     */
+    private static Answer answer(ResponseException failed) {
+        String message = failed.getMessage() == null ? "" : failed.getMessage();
+        String[] parts = message.split("\n", 3);
+        int bodyPart = parts.length > 1 && parts[1].startsWith("Warnings: ") ? 2 : 1;
+        String body = parts.length > bodyPart ? String.join("\n", java.util.Arrays.copyOfRange(parts, bodyPart, parts.length)) : "";
+        return new Answer(failed.status(), null, body.getBytes(StandardCharsets.UTF_8), "application/json");
     }
 
     DeliveryException unreachable(String what, Throwable e) {

@@ -6,7 +6,6 @@ import io.otsoc.routes.delivery.DocumentSink;
 import io.otsoc.routes.delivery.EcsDocument;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
-import org.opensearch.client.opensearch.generic.Response;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -129,14 +128,12 @@ public final class OpenSearchSink implements DocumentSink {
 
     private BulkResponse post(int deliveredSoFar) {
         String what = "bulk request of " + encoder.count() + " documents";
-        try (Response response = node.send("POST", "/_bulk", BULK_QUERY, encoder.body(), what)) {
-            if (response.getStatus() / 100 != 2) {
-                throw new DeliveryException("OpenSearch at " + node.url() + " refused the " + what + ": "
-                        + node.describeFailure(response));
+        try {
+            NodeConnection.Answer answer = node.send("POST", "/_bulk", BULK_QUERY, encoder.body(), what);
+            if (!answer.ok()) {
+                throw node.refused(what, answer);
             }
-            return node.read(response, BulkResponse._DESERIALIZER, what);
-        } catch (IOException e) {
-            throw withProgress(node.unreachable(what, e), deliveredSoFar);
+            return node.read(answer, BulkResponse._DESERIALIZER, what);
         } catch (DeliveryException e) {
             throw withProgress(e, deliveredSoFar);
         }

@@ -2,11 +2,8 @@ package io.otsoc.routes.opensearch;
 
 import io.otsoc.mappings.opensearch.IndexTemplates;
 import io.otsoc.mappings.opensearch.IndexTemplates.Template;
-import io.otsoc.routes.delivery.DeliveryException;
 import org.opensearch.client.opensearch.generic.Body;
-import org.opensearch.client.opensearch.generic.Response;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +29,9 @@ final class TemplateInstaller {
         for (Template template : templates) {
             String what = kind + " " + template.name();
             Body body = Body.from(template.json().getBytes(StandardCharsets.UTF_8), JSON);
-            try (Response response = node.send("PUT", path + template.name(), Map.of(), body, what)) {
-                if (response.getStatus() / 100 != 2) {
-                    throw new DeliveryException("OpenSearch at " + node.url() + " refused " + what + ": "
-                            + node.describeFailure(response));
-                }
-            } catch (IOException e) {
-                throw node.unreachable(what, e);
+            NodeConnection.Answer answer = node.send("PUT", path + template.name(), Map.of(), body, what);
+            if (!answer.ok()) {
+                throw node.refused(what, answer);
             }
         }
     }
