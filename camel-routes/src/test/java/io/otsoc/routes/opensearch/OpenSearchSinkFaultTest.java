@@ -75,6 +75,19 @@ class OpenSearchSinkFaultTest {
     }
 
     @Test
+    void aNodeThatGoesAwayAfterTheStartFailsTheNextDeliveryNamingTheUrl() throws IOException {
+        StubOpenSearchNode stub = StubOpenSearchNode.http();
+        try (OpenSearchSink sink = new OpenSearchSink(options(stub.url()))) {
+            stub.close();
+
+            assertThatThrownBy(() -> sink.deliver(List.of(event("{\"n\":1}"))))
+                    .isInstanceOf(DeliveryException.class)
+                    .hasMessageStartingWith("OpenSearch at " + stub.url() + " is unreachable (bulk request of 1 documents): ")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+    }
+
+    @Test
     void backPressuredDocumentsAreSentAgainAndOnlyThey() throws IOException {
         try (StubOpenSearchNode stub = StubOpenSearchNode.http()
                 .thenBulk(200, "{\"took\":3,\"errors\":true,\"items\":["
