@@ -43,7 +43,11 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
     private static final int PORT_SEARCH_SPAN = 200;
     private static final int TAIL_LINES = 6;
 
-    /** How to start the node. {@code home} null means: find the embedded-opensearch module. */
+    /**
+     * How to start the node: HTTP on the first free port above {@code firstBasePort} (the node listens on base + 1),
+     * the child's maximum heap (e.g. "1g"), how long to wait for it, its cluster name, and the embedded-opensearch
+     * module directory ({@code null}: find it, see {@link #HOME_PROPERTY}).
+     */
     public record Options(int firstBasePort, String heap, Duration startTimeout, String clusterName, Path home) {
 
         public static Options defaults() {
@@ -56,6 +60,14 @@ public final class EmbeddedOpenSearch implements AutoCloseable {
 
         public Options withStartTimeout(Duration timeout) {
             return new Options(firstBasePort, heap, timeout, clusterName, home);
+        }
+
+        public Options withHeap(String maxHeap) {
+            return new Options(firstBasePort, maxHeap, startTimeout, clusterName, home);
+        }
+
+        public Options withClusterName(String name) {
+            return new Options(firstBasePort, heap, startTimeout, name, home);
         }
 
         public Options withHome(Path moduleDir) {
