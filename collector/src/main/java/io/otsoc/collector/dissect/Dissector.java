@@ -329,6 +329,7 @@ public final class Dissector {
             if (end - pos < length || wire < length) {
                 return skip(SkipReason.IPV6_EXTENSION_TRUNCATED);
             }
+            next = b[pos] & 0xff;
             pos += length;
             wire -= length;
         }

@@ -147,7 +147,10 @@ public final class TcpReassembler {
                 emit(buf, off + (next - seq), available, phantom, ts, target);
                 next += available;
             }
+            int before = next;
             drain(ts, target);
+            // This segment's bytes that buffered ones already supplied are dropped.
+            counters.retransmittedBytes += (next - segEnd < 0 ? next : segEnd) - before;
         }
     }
 
