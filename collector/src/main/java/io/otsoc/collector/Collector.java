@@ -131,6 +131,18 @@ public final class Collector {
             }
         }
 
+        /**
+         * Moves capture time forward without a frame, so that a live source can time flows out during silence
+         * (e.g. from its read timeout); frames move it on their own.
+         */
+        public void advanceTime(long timestampMicros) {
+            try {
+                flows.advanceTime(timestampMicros);
+            } catch (SinkFailure e) {
+                throw e.getCause();
+            }
+        }
+
         /** Closes all flows, emits the assets and returns the final statistics; later calls return the same. */
         public CollectorStats finish() {
             return finish(new SourceReport(frames, bytes, 0, List.of()));
