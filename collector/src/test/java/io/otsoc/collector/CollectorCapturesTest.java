@@ -139,8 +139,6 @@ class CollectorCapturesTest {
             assertThat(s.flowsCreated()).isPositive();
             assertThat(s.assets()).isPositive();
         }
-        System.out.printf("%-70s %6d frames %5d flows %6d events %3d gaps %s%n", capture, s.frames(),
-                s.flowsCreated(), s.totalEvents(), s.tcpGaps(), s.skipped().isEmpty() ? "" : "skipped " + s.skipped());
     }
 
     /**

@@ -25,9 +25,16 @@ public final class AssetInventory {
     /** Addresses kept per asset: a router's MAC carries every remote address, which says little. */
     public static final int MAX_IPS = 64;
     private static final int MAX_PEERS_IN_EVIDENCE = 5;
+    private static final int RECENT_FLOWS = 4096;
 
     private final int maxAssets;
     private final Map<String, Entry> assets = new LinkedHashMap<>();
+    private final Map<FlowRef, Tally> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<FlowRef, Tally> eldest) {
+            return size() > RECENT_FLOWS;
+        }
+    };
     private long untracked;
 
     public AssetInventory(int maxAssets) {
@@ -44,20 +51,38 @@ public final class AssetInventory {
 
     /** A decoded event: its client and server get the protocol's roles. Malformed messages prove no role. */
     public void onEvent(OtEvent event) {
-        if (event.outcome() == io.otsoc.collector.model.Outcome.FAILURE && event.errorMessage() != null
+        if (event.outcome() == io.otsoc.collector.model.Outcome.FAILURE
                 && "malformed_message".equals(event.action())) {
             return;
         }
         FlowRef f = event.flow();
         String protocol = event.protocol();
         long ts = event.timestampMicros();
-        Entry client = entry(f.clientMac(), f.clientIp(), ts);
-        if (client != null) {
-            client.role(protocol + "_client", true).count(f.serverIp() + ":" + f.serverPort());
+        // Events of one flow share its FlowRef: after the first, one lookup finds the counters to bump.
+        Tally tally = recent.get(f);
+        if (tally == null || !tally.protocol.equals(protocol)) {
+            tally = new Tally(protocol);
+            tally.client = entry(f.clientMac(), f.clientIp(), ts);
+            if (tally.client != null) {
+                tally.clientRole = tally.client.role(protocol + "_client", true);
+                tally.clientPeer = tally.clientRole.peer(f.serverIp() + ":" + f.serverPort());
+            }
+            tally.server = entry(f.serverMac(), f.serverIp(), ts);
+            if (tally.server != null) {
+                tally.serverRole = tally.server.role(protocol + "_server", false);
+                tally.serverPeer = tally.serverRole.peer(f.clientIp());
+            }
+            recent.put(f, tally);
         }
-        Entry server = entry(f.serverMac(), f.serverIp(), ts);
-        if (server != null) {
-            server.role(protocol + "_server", false).count(f.clientIp());
+        if (tally.client != null) {
+            tally.client.seen(ts);
+            tally.clientRole.total++;
+            tally.clientPeer[0]++;
+        }
+        if (tally.server != null) {
+            tally.server.seen(ts);
+            tally.serverRole.total++;
+            tally.serverPeer[0]++;
         }
     }
 
@@ -147,6 +172,21 @@ public final class AssetInventory {
         }
     }
 
+    /** The counters one flow's events bump. */
+    private static final class Tally {
+        final String protocol;
+        Entry client;
+        Role clientRole;
+        long[] clientPeer;
+        Entry server;
+        Role serverRole;
+        long[] serverPeer;
+
+        Tally(String protocol) {
+            this.protocol = protocol;
+        }
+    }
+
     /** How often an asset played a role, per peer (server endpoint for clients, client address for servers). */
     private static final class Role {
         final boolean client;
@@ -157,17 +197,17 @@ public final class AssetInventory {
             this.client = client;
         }
 
-        void count(String peer) {
-            total++;
+        /** The counter of one peer (shared and unlisted beyond {@value #MAX_IPS} peers). */
+        long[] peer(String peer) {
             long[] n = peers.get(peer);
             if (n == null) {
                 if (peers.size() >= MAX_IPS) {
-                    return;
+                    return new long[1];
                 }
-                peers.put(peer, new long[]{1});
-            } else {
-                n[0]++;
+                n = new long[1];
+                peers.put(peer, n);
             }
+            return n;
         }
 
         String evidence(String roleName) {
