@@ -1,0 +1,236 @@
+package io.otsoc.collector.asset;
+
+import io.otsoc.collector.model.Asset;
+import io.otsoc.collector.model.AssetRole;
+import io.otsoc.collector.model.FlowRef;
+import io.otsoc.collector.model.OtEvent;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The devices seen on the wire: one asset per MAC address (per IP address when the capture has no link layer),
+ * the IP addresses seen behind it, when it was first and last seen, and the roles that its traffic shows, with
+ * evidence: the client of a protocol ({@code modbus_client}: "sent 12 modbus requests to 10.0.0.5:502") or its
+ * server ({@code modbus_server}: "answered 12 modbus requests from 10.0.0.9"). Group addresses (broadcast,
+ * multicast) are not assets. Fed per flow and per event, never per packet; bounded by {@code maxAssets}
+ * (later devices are counted, not tracked) and by {@value #MAX_IPS} addresses per asset.
+ */
+public final class AssetInventory {
+
+    /** Addresses kept per asset: a router's MAC carries every remote address, which says little. */
+    public static final int MAX_IPS = 64;
+    private static final int MAX_PEERS_IN_EVIDENCE = 5;
+    private static final int RECENT_FLOWS = 4096;
+
+    private final int maxAssets;
+    private final Map<String, Entry> assets = new LinkedHashMap<>();
+    private final Map<FlowRef, Tally> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<FlowRef, Tally> eldest) {
+            return size() > RECENT_FLOWS;
+        }
+    };
+    private long untracked;
+
+    public AssetInventory(int maxAssets) {
+        this.maxAssets = maxAssets;
+    }
+
+    /** An endpoint was seen at this time; {@code mac} may be null. */
+    public void observe(String mac, String ip, long timestampMicros) {
+        Entry e = entry(mac, ip, timestampMicros);
+        if (e != null && ip != null && !isGroupIp(ip) && e.ips.size() < MAX_IPS) {
+            e.ips.add(ip);
+        }
+    }
+
+    /** A decoded event: its client and server get the protocol's roles. Malformed messages prove no role. */
+    public void onEvent(OtEvent event) {
+        if (event.outcome() == io.otsoc.collector.model.Outcome.FAILURE
+                && "malformed_message".equals(event.action())) {
+            return;
+        }
+        FlowRef f = event.flow();
+        String protocol = event.protocol();
+        long ts = event.timestampMicros();
+        // Events of one flow share its FlowRef: after the first, one lookup finds the counters to bump.
+        Tally tally = recent.get(f);
+        if (tally == null || !tally.protocol.equals(protocol)) {
+            tally = new Tally(protocol);
+            tally.client = entry(f.clientMac(), f.clientIp(), ts);
+            if (tally.client != null) {
+                tally.clientRole = tally.client.role(protocol + "_client", true);
+                tally.clientPeer = tally.clientRole.peer(f.serverIp() + ":" + f.serverPort());
+            }
+            tally.server = entry(f.serverMac(), f.serverIp(), ts);
+            if (tally.server != null) {
+                tally.serverRole = tally.server.role(protocol + "_server", false);
+                tally.serverPeer = tally.serverRole.peer(f.clientIp());
+            }
+            recent.put(f, tally);
+        }
+        if (tally.client != null) {
+            tally.client.seen(ts);
+            tally.clientRole.total++;
+            tally.clientPeer[0]++;
+        }
+        if (tally.server != null) {
+            tally.server.seen(ts);
+            tally.serverRole.total++;
+            tally.serverPeer[0]++;
+        }
+    }
+
+    /** Devices seen but not tracked because the inventory was full. */
+    public long untracked() {
+        return untracked;
+    }
+
+    public int size() {
+        return assets.size();
+    }
+
+    /** The current state of every asset, in order of first sighting. */
+    public List<Asset> assets() {
+        List<Asset> out = new ArrayList<>(assets.size());
+        for (Map.Entry<String, Entry> m : assets.entrySet()) {
+            Entry e = m.getValue();
+            List<AssetRole> roles = new ArrayList<>(e.roles.size());
+            for (Map.Entry<String, Role> r : e.roles.entrySet()) {
+                roles.add(new AssetRole(r.getKey(), r.getValue().evidence(r.getKey())));
+            }
+            out.add(new Asset(m.getKey(), e.mac, new ArrayList<>(e.ips), roles, null, e.firstSeen, e.lastSeen));
+        }
+        return out;
+    }
+
+    private Entry entry(String mac, String ip, long ts) {
+        String key;
+        if (mac != null) {
+            if (isGroupMac(mac)) {
+                return null;
+            }
+            key = mac;
+        } else if (ip != null && !isGroupIp(ip)) {
+            key = "ip:" + ip;
+        } else {
+            return null;
+        }
+        Entry e = assets.get(key);
+        if (e == null) {
+            if (assets.size() >= maxAssets) {
+                untracked++;
+                return null;
+            }
+            e = new Entry(mac, ts);
+            assets.put(key, e);
+        }
+        e.seen(ts);
+        return e;
+    }
+
+    /** Broadcast and multicast MACs have the group bit (least significant bit of the first octet) set. */
+    static boolean isGroupMac(String mac) {
+        return (Character.digit(mac.charAt(1), 16) & 1) != 0;
+    }
+
+    /** IPv4 broadcast, IPv4 multicast (224/4), the unspecified addresses and IPv6 multicast (ff00::/8). */
+    static boolean isGroupIp(String ip) {
+        if (ip.indexOf(':') >= 0) {
+            return ip.startsWith("ff") || ip.equals("::");
+        }
+        int dot = ip.indexOf('.');
+        int first = dot > 0 ? Integer.parseInt(ip, 0, dot, 10) : -1;
+        return (first >= 224 && first <= 239) || ip.equals("255.255.255.255") || ip.equals("0.0.0.0");
+    }
+
+    private static final class Entry {
+        final String mac;
+        final Set<String> ips = new LinkedHashSet<>();
+        final Map<String, Role> roles = new LinkedHashMap<>();
+        long firstSeen;
+        long lastSeen;
+
+        Entry(String mac, long ts) {
+            this.mac = mac;
+            this.firstSeen = ts;
+            this.lastSeen = ts;
+        }
+
+        void seen(long ts) {
+            firstSeen = Math.min(firstSeen, ts);
+            lastSeen = Math.max(lastSeen, ts);
+        }
+
+        Role role(String name, boolean client) {
+            return roles.computeIfAbsent(name, n -> new Role(client));
+        }
+    }
+
+    /** The counters one flow's events bump. */
+    private static final class Tally {
+        final String protocol;
+        Entry client;
+        Role clientRole;
+        long[] clientPeer;
+        Entry server;
+        Role serverRole;
+        long[] serverPeer;
+
+        Tally(String protocol) {
+            this.protocol = protocol;
+        }
+    }
+
+    /** How often an asset played a role, per peer (server endpoint for clients, client address for servers). */
+    private static final class Role {
+        final boolean client;
+        final Map<String, long[]> peers = new LinkedHashMap<>();
+        long total;
+
+        Role(boolean client) {
+            this.client = client;
+        }
+
+        /** The counter of one peer (shared and unlisted beyond {@value #MAX_IPS} peers). */
+        long[] peer(String peer) {
+            long[] n = peers.get(peer);
+            if (n == null) {
+                if (peers.size() >= MAX_IPS) {
+                    return new long[1];
+                }
+                n = new long[1];
+                peers.put(peer, n);
+            }
+            return n;
+        }
+
+        String evidence(String roleName) {
+            String protocol = roleName.substring(0, roleName.lastIndexOf('_'));
+            StringBuilder s = new StringBuilder();
+            s.append(client ? "sent " : "answered ").append(total).append(' ').append(protocol)
+                    .append(total == 1 ? " request " : " requests ").append(client ? "to " : "from ");
+            int shown = 0;
+            for (Map.Entry<String, long[]> p : peers.entrySet()) {
+                if (shown == MAX_PEERS_IN_EVIDENCE) {
+                    s.append(" and ").append(peers.size() - shown).append(" more");
+                    break;
+                }
+                if (shown > 0) {
+                    s.append(", ");
+                }
+                s.append(p.getKey());
+                if (peers.size() > 1) {
+                    s.append(" (").append(p.getValue()[0]).append(')');
+                }
+                shown++;
+            }
+            return s.toString();
+        }
+    }
+}
