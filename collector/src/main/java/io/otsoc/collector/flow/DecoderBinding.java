@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  */
 public final class DecoderBinding implements ProtocolDecoder, DecoderOutput {
 
-    /** The {@code event.action} of a message that could not be decoded. */
+    /** The {@code event.action} of a message that could not be decoded far enough to tell its operation. */
     public static final String MALFORMED_ACTION = "malformed_message";
 
     private static final Logger LOG = LoggerFactory.getLogger(DecoderBinding.class);
@@ -137,6 +137,23 @@ public final class DecoderBinding implements ProtocolDecoder, DecoderOutput {
         deliver(new OtEvent(timestampMicros, -1, flow, factory.protocol(), MALFORMED_ACTION, EventCategory.OTHER,
                 Outcome.FAILURE, reason == null ? "malformed message" : reason,
                 partial == null ? NO_DETAIL : partial));
+    }
+
+    /**
+     * A malformed message reported as its operation. The event is forced to outcome failure with an error
+     * message, whatever the decoder set, so that a malformed message is never delivered as a success.
+     */
+    @Override
+    public void malformed(OtEvent event) {
+        if (detached || event == null) {
+            return;
+        }
+        counters.malformed[index]++;
+        counters.events[index]++;
+        boolean failure = event.outcome() == Outcome.FAILURE && event.errorMessage() != null;
+        deliver(failure ? event : new OtEvent(event.timestampMicros(), event.durationMicros(), event.flow(),
+                event.protocol(), event.action(), event.category(), Outcome.FAILURE,
+                event.errorMessage() == null ? "malformed message" : event.errorMessage(), event.detail()));
     }
 
     @Override

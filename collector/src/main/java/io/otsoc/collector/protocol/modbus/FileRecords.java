@@ -26,10 +26,13 @@ final class FileRecords {
             return "write_file_record" + side + "request data length " + dataLength + " does not match the "
                     + (len - 2) + " bytes that follow";
         }
+        boolean first = t.subRequestCount == ModbusDetail.ABSENT;
         if (dataLength < 0x09 || dataLength > 0xFB) {
+            if (dataLength == 0 && first) {
+                t.subRequestCount = 0; // no sub-request at all, which is what makes it malformed
+            }
             return "write_file_record" + side + "request data length " + dataLength + " is outside 9..251";
         }
-        boolean first = t.subRequestCount == ModbusDetail.ABSENT;
         if (request) {
             t.startRequestValues();
         } else {

@@ -14,6 +14,9 @@ import static io.otsoc.collector.protocol.modbus.BigEndian.u8;
  * next offset that looks like an ADU start (protocol id 0, length 2..254, a plausible function code and, when
  * visible, a protocol id 0 right after that ADU) and drops the bytes before it. Scanning stays within one
  * delivery; since TCP senders start a segment with an ADU, the next delivery usually resynchronises at its start.
+ *
+ * <p>An MBAP length above 254 is an invalid header, except when the ADU is consistent with the stream
+ * ({@link #consistentOversizeAdu}): it is then framed, and the decoder reports it as malformed.
  */
 final class MbapFramer {
 
@@ -107,7 +110,14 @@ final class MbapFramer {
         }
         String problem = headerProblem(b, p);
         if (problem != null) {
-            return rejectHeader(problem, p + 1, ts);
+            int oversize = consistentOversizeAdu(b, p, end);
+            if (oversize < 0) {
+                return rejectHeader(problem, p + 1, ts);
+            }
+            if (!listener.adu(direction, b, p, oversize, ts)) {
+                stop();
+            }
+            return p + oversize;
         }
         int total = 6 + u16(b, p + 4);
         if (available >= total) {
@@ -188,6 +198,29 @@ final class MbapFramer {
         }
         int next = i + 6 + length;
         return next + 4 > end || (b[next + 2] == 0 && b[next + 3] == 0);
+    }
+
+    /**
+     * The length of the ADU at {@code p} when its header's only fault is an MBAP length above 254 and the ADU is
+     * nevertheless consistent with the stream: complete within this delivery, and ending exactly where the
+     * delivery ends or where the next header's protocol id 0 starts. Devices do send such ADUs (a Modicon PLC
+     * echoing a 255-length UMAS request, in the shared captures); framing them keeps the direction in step and
+     * lets the decoder report the transaction as malformed under its function, instead of dropping it with the
+     * bytes skipped while resynchronising. Only an ADU within one delivery qualifies, so nothing larger than the
+     * specification's 260 bytes is ever buffered. Returns -1 otherwise.
+     */
+    private static int consistentOversizeAdu(byte[] b, int p, int end) {
+        int length = u16(b, p + 4);
+        if (u16(b, p + 2) != 0 || length <= MAX_LENGTH_FIELD) {
+            return -1;
+        }
+        int total = 6 + length;
+        int next = p + total;
+        if (next > end) {
+            return -1;
+        }
+        boolean followedByHeader = end - next >= 4 && b[next + 2] == 0 && b[next + 3] == 0;
+        return next == end || followedByHeader ? total : -1;
     }
 
     /** Null when the 7-byte MBAP header at {@code i} is valid, else why not. Allocates only on failure. */

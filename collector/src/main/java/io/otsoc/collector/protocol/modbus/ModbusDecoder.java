@@ -25,6 +25,8 @@ public final class ModbusDecoder implements ProtocolDecoder {
     public static final String PROTOCOL = "modbus";
     /** Requests a client may leave unanswered on one flow before the oldest is reported without its response. */
     public static final int DEFAULT_MAX_PENDING = 32;
+    /** The largest PDU the specification allows (function code and data). */
+    static final int MAX_PDU = 253;
     /** Bytes scanned for an ADU start after an early gap before deciding the flow is not Modbus. */
     static final int MAX_UNSYNCHRONISED_BEFORE_MODBUS = 2 * MbapFramer.MAX_ADU;
 
@@ -158,7 +160,9 @@ public final class ModbusDecoder implements ProtocolDecoder {
         }
         Transaction t = pending.add();
         t.begin(key, transactionId, unitId, fc, ts);
-        t.requestProblem = RequestPdu.decode(b, pdu, pduLength, t);
+        t.requestLength = pduLength + 1;
+        String problem = RequestPdu.decode(b, pdu, pduLength, t);
+        t.requestProblem = pduLength > MAX_PDU ? oversize("request", pduLength) : problem;
     }
 
     private void onResponse(int transactionId, int unitId, int fc, byte[] b, int pdu, int pduLength, long ts) {
@@ -175,30 +179,43 @@ public final class ModbusDecoder implements ProtocolDecoder {
             t.begin(key, transactionId, unitId, fc & 0x7F, -1);
         }
         t.responseMicros = ts;
-        t.responseProblem = ResponsePdu.decode(b, pdu, pduLength, t);
+        t.responseLength = pduLength + 1;
+        String problem = ResponsePdu.decode(b, pdu, pduLength, t);
+        t.responseProblem = pduLength > MAX_PDU ? oversize("response", pduLength) : problem;
         report(t);
         if (paired) {
             pending.release(t);
         }
     }
 
-    /** Sends one transaction on: malformed if either side broke the specification, else as an event. */
+    /**
+     * Sends one transaction on as an event of its operation. If the request or the response broke the
+     * specification it goes out as a malformed message of that operation (outcome failure, the problem as its
+     * error message), so that a malformed write is still found among the writes.
+     */
     private void report(Transaction t) {
         boolean answered = t.responseMicros >= 0;
         long start = t.hasRequest() ? t.requestMicros : t.responseMicros;
         String problem = t.requestProblem != null ? t.requestProblem : t.responseProblem;
-        ModbusDetail detail = t.toDetail();
-        if (problem != null) {
-            output.malformed(start, problem, detail);
-            return;
-        }
         long duration = t.hasRequest() && answered ? Math.max(0, t.responseMicros - t.requestMicros) : -1;
         ModbusFunction function = ModbusFunction.of(t.functionCode, t.meiType);
+        ModbusDetail detail = t.toDetail();
+        if (problem != null) {
+            output.malformed(new OtEvent(start, duration, flow, PROTOCOL, function.action(),
+                    function.category(t.subfunctionCode), Outcome.FAILURE, problem, detail));
+            return;
+        }
         boolean exception = t.exceptionCode != ModbusDetail.ABSENT;
         Outcome outcome = !answered ? Outcome.UNKNOWN : exception ? Outcome.FAILURE : Outcome.SUCCESS;
         output.event(new OtEvent(start, duration, flow, PROTOCOL, function.action(),
                 function.category(t.subfunctionCode), outcome,
                 exception ? ModbusExceptionCode.message(t.exceptionCode) : null, detail));
+    }
+
+    /** Why an ADU whose MBAP length exceeds 254 is malformed, though it was framed (see {@link MbapFramer}). */
+    private static String oversize(String side, int pduLength) {
+        return side + " ADU: MBAP length " + (pduLength + 1) + " exceeds 254 (a PDU of " + pduLength
+                + " bytes, beyond the specification's 253)";
     }
 
     private void reportTruncated(MbapFramer framer, long ts) {
@@ -210,13 +227,23 @@ public final class ModbusDecoder implements ProtocolDecoder {
         int expected = framer.expectedBytes();
         String reason = "ADU cut short by the end of the flow: " + have + " of "
                 + (expected < 0 ? "at least 7" : String.valueOf(expected)) + " bytes";
-        ModbusDetail partial = null;
-        if (have >= 8) {
-            Transaction t = unpaired;
-            t.begin(0, u16(b, 0), u8(b, 6), u8(b, 7) & 0x7F, -1);
-            partial = t.toDetail();
+        if (have < 8) { // the function code was not reached: the operation is unknown
+            output.malformed(framer.partialMicros(), reason, null);
+            return;
         }
-        output.malformed(framer.partialMicros(), reason, partial);
+        Transaction t = unpaired;
+        t.begin(0, u16(b, 0), u8(b, 6), u8(b, 7) & 0x7F, -1);
+        if (t.functionCode == 43 && have >= 9) {
+            t.meiType = u8(b, 8);
+        }
+        if (framer == toServer) {
+            t.requestLength = u16(b, 4);
+        } else {
+            t.responseLength = u16(b, 4);
+        }
+        ModbusFunction function = ModbusFunction.of(t.functionCode, t.meiType);
+        output.malformed(new OtEvent(framer.partialMicros(), -1, flow, PROTOCOL, function.action(),
+                function.category(ModbusDetail.ABSENT), Outcome.FAILURE, reason, t.toDetail()));
     }
 
     private void detach(long ts, String reason) {

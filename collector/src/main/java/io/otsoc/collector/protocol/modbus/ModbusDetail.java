@@ -15,8 +15,11 @@ import java.util.TreeMap;
  * values or coil bits (0/1), at most {@link #MAX_VALUES} of them.
  *
  * <p>{@link #writeFields} writes exactly the {@code otsoc.modbus.*} field names agreed with the ECS mapping.
- * {@code otherDeviceObjects} (Read Device Identification objects other than 0x00-0x06, by object id) is kept for
- * Java consumers such as the asset inventory and is not written.
+ * Kept for Java consumers and not written: {@code otherDeviceObjects} (Read Device Identification objects other
+ * than 0x00-0x06, by object id, for the asset inventory), and {@code requestLength} / {@code responseLength}, the
+ * MBAP length field (unit id + PDU bytes) of the request and of the response ADU, {@link #ABSENT} when that
+ * message was not seen: they tell which messages a transaction was built from, as per-message tools (Zeek's
+ * {@code modbus_message}) count them.
  */
 public record ModbusDetail(
         int transactionId,
@@ -58,7 +61,9 @@ public record ModbusDetail(
         int eventCount,
         int status,
         String serverId,
-        Boolean runIndicator) implements ProtocolDetail {
+        Boolean runIndicator,
+        int requestLength,
+        int responseLength) implements ProtocolDetail {
 
     /** Marks a number that is not present. */
     public static final int ABSENT = -1;
@@ -171,7 +176,8 @@ public record ModbusDetail(
                 && subRequestCount == d.subRequestCount && fifoPointerAddress == d.fifoPointerAddress
                 && fifoCount == d.fifoCount && exceptionStatus == d.exceptionStatus && eventCount == d.eventCount
                 && status == d.status && Objects.equals(serverId, d.serverId)
-                && Objects.equals(runIndicator, d.runIndicator);
+                && Objects.equals(runIndicator, d.runIndicator)
+                && requestLength == d.requestLength && responseLength == d.responseLength;
     }
 
     @Override
@@ -215,7 +221,13 @@ public record ModbusDetail(
             }
         });
         if (!otherDeviceObjects.isEmpty()) {
-            s.append("other_device_objects=").append(otherDeviceObjects);
+            s.append("other_device_objects=").append(otherDeviceObjects).append(' ');
+        }
+        if (requestLength != ABSENT) {
+            s.append("(request_length=").append(requestLength).append(") ");
+        }
+        if (responseLength != ABSENT) {
+            s.append("(response_length=").append(responseLength).append(") ");
         }
         return s.append('}').toString();
     }

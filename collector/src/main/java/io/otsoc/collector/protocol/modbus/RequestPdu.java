@@ -178,13 +178,13 @@ final class RequestPdu {
         if (byteCount != len - 2) {
             return problem(20, "byte count " + byteCount + " does not match the " + (len - 2) + " bytes that follow");
         }
-        if (byteCount < 0x07 || byteCount > 0xF5) {
-            return problem(20, "byte count " + byteCount + " is outside 7..245");
-        }
         if (byteCount % 7 != 0) {
             return problem(20, "byte count " + byteCount + " is not a whole number of 7-byte sub-requests");
         }
-        t.subRequestCount = byteCount / 7;
+        t.subRequestCount = byteCount / 7; // known even when out of range: 0 for a byte count of 0
+        if (byteCount < 0x07 || byteCount > 0xF5) {
+            return problem(20, "byte count " + byteCount + " is outside 7..245");
+        }
         for (int p = off + 2; p < off + len; p += 7) {
             int referenceType = u8(b, p);
             int fileNumber = u16(b, p + 1);

@@ -62,6 +62,9 @@ final class Transaction {
     int status;
     String serverId;
     byte runIndicator;
+    /** MBAP length field of the request and of the response ADU; ABSENT until that message is seen. */
+    int requestLength;
+    int responseLength;
 
     /** Clears every field for a new transaction. */
     void begin(int key, int transactionId, int unitId, int functionCode, long requestMicros) {
@@ -109,6 +112,8 @@ final class Transaction {
         status = ABSENT;
         serverId = null;
         runIndicator = NO_FLAG;
+        requestLength = ABSENT;
+        responseLength = ABSENT;
     }
 
     boolean hasRequest() {
@@ -174,7 +179,7 @@ final class Transaction {
                 otherDeviceObjects,
                 fileNumber, recordNumber, recordLength, subRequestCount,
                 fifoPointerAddress, fifoCount, exceptionStatus, eventCount, status,
-                serverId, flag(runIndicator));
+                serverId, flag(runIndicator), requestLength, responseLength);
     }
 
     private static int[] copy(int[] values, int count) {

@@ -77,7 +77,7 @@ class ModbusDetailTest {
     private static ModbusDetail everyFieldSet() {
         return new ModbusDetail(1, 2, 3, 4, "server_device_failure", 5, 6, new int[] {7, 8}, new int[] {9},
                 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, true, "vendor", "code", "rev", "url", "product", "model",
-                "app", Map.of(0x80, "extra"), 21, 22, 23, 24, 25, 26, 27, 28, 29, "0aff", false);
+                "app", Map.of(0x80, "extra"), 21, 22, 23, 24, 25, 26, 27, 28, 29, "0aff", false, 30, 31);
     }
 
     @Test

@@ -221,6 +221,64 @@ class ModbusFramingTest {
     }
 
     @Test
+    void oversizedAduThatFitsTheStreamIsFramedAndReportedAsAMalformedTransactionOfItsFunction() {
+        // modicon_test.pcap's tid 7: a UMAS (function 90) echo with MBAP length 255, answered alike, each ADU
+        // filling its segment; here each is followed in the same delivery by a valid ADU, which stays in step
+        String data = "00".repeat(250);
+        ModbusWire.Session s = new ModbusWire.Session()
+                .request(10, concat(adu(7, 0, "5A 00 0A 00" + data), adu(8, 0, "5A 00 03")))
+                .response(20, concat(adu(7, 0, "5A 00 FE 00" + data), adu(8, 0, "5A 00 FE")));
+        assertThat(s.out.malformed).hasSize(1);
+        RecordingOutput.Malformed m = s.out.malformed.get(0);
+        assertThat(m.action()).isEqualTo("unknown_function");
+        assertThat(m.reason()).isEqualTo(
+                "request ADU: MBAP length 255 exceeds 254 (a PDU of 254 bytes, beyond the specification's 253)");
+        assertThat(m.event().durationMicros()).isEqualTo(10);
+        assertThat(m.partial().transactionId()).isEqualTo(7);
+        assertThat(m.partial().functionCode()).isEqualTo(90);
+        assertThat(m.partial().requestLength()).isEqualTo(255);
+        assertThat(m.partial().responseLength()).isEqualTo(255);
+        assertThat(s.out.events).singleElement().satisfies(e -> {
+            assertThat(((ModbusDetail) e.detail()).transactionId()).isEqualTo(8);
+            assertThat(e.outcome()).isEqualTo(Outcome.SUCCESS);
+        });
+        assertThat(s.decoder.pendingCount()).isZero();
+    }
+
+    @Test
+    void oversizedAduAloneInItsDeliveryIsFramed() {
+        ModbusWire.Session s = new ModbusWire.Session().exchange(1, 1, "03 0000 0001", "03 02 0001");
+        s.request(10, adu(2, 1, "10 0000 007C F8" + "00".repeat(248)));
+        s.response(20, adu(2, 1, "90 03"));
+        assertThat(s.out.malformed).extracting(RecordingOutput.Malformed::action)
+                .containsExactly("write_multiple_registers");
+        RecordingOutput.Malformed m = s.out.malformed.get(0);
+        assertThat(m.reason()).startsWith("request ADU: MBAP length 255 exceeds 254");
+        assertThat(m.partial().exceptionCode()).isEqualTo(3);
+        assertThat(m.partial().requestLength()).isEqualTo(255);
+        assertThat(m.partial().responseLength()).isEqualTo(3);
+    }
+
+    @Test
+    void oversizedAduThatDoesNotFitTheStreamIsAnInvalidHeader() {
+        ModbusWire.Session s = new ModbusWire.Session().exchange(1, 1, "03 0000 0001", "03 02 0001");
+        // length 255 but followed by bytes that are no MBAP header
+        s.request(10, concat(adu(2, 1, "5A" + "00".repeat(253)), hex("FFFF FFFF")));
+        s.request(11, adu(3, 1, "03 0000 0002"));
+        s.response(12, adu(3, 1, "03 04 0001 0002"));
+        // length 255 and the ADU does not end within the delivery: not framed, even if the rest would follow
+        s.request(13, concat(hex("0004 0000 00FF 01 5A"), hex("00".repeat(100))));
+        s.request(14, adu(5, 1, "03 0000 0001"));
+        s.response(15, adu(5, 1, "03 02 0009"));
+        assertThat(s.out.malformed).extracting(RecordingOutput.Malformed::action)
+                .containsExactly("malformed_message", "malformed_message");
+        assertThat(s.out.malformed).extracting(RecordingOutput.Malformed::reason).allSatisfy(reason ->
+                assertThat(reason).startsWith("MBAP length 255 is outside 2..254"));
+        assertThat(s.out.events).extracting(e -> ((ModbusDetail) e.detail()).transactionId()).containsExactly(1, 3, 5);
+        assertThat(((ModbusDetail) s.out.events.get(2).detail()).responseValues()).containsExactly(9);
+    }
+
+    @Test
     void protocolIdOtherThanZeroAfterModbusIsMalformedAndResynchronisesInTheSameDelivery() {
         ModbusWire.Session s = new ModbusWire.Session().exchange(1, 1, "03 0000 0001", "03 02 0001");
         byte[] bad = hex("0002 0001 0006 01 03 0000 0001");

@@ -1,5 +1,6 @@
 package io.otsoc.collector.protocol.modbus;
 
+import io.otsoc.collector.model.EventCategory;
 import io.otsoc.collector.model.OtEvent;
 import io.otsoc.collector.model.Outcome;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,54 @@ class ModbusMalformedTest {
         assertThat(m.partial().transactionId()).isEqualTo(7);
         assertThat(m.partial().unitId()).isEqualTo(1);
         assertThat(s.decoder.pendingCount()).isZero();
+        // reported as its operation: the reason starts with the action, and the pair keeps its response time
+        assertThat(m.action()).isEqualTo(reason.substring(0, reason.indexOf(' ')));
+        assertThat(m.event().outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(m.event().durationMicros()).isEqualTo(250);
+    }
+
+    @Test
+    void malformedMessageIsReportedAsItsOperation() {
+        // modbus_example.pcap's tid 16 and 17: Read / Write File Record with no sub-request at all
+        ModbusWire.Session s = new ModbusWire.Session()
+                .exchange(16, 8, "14 00", "14 00")
+                .exchange(17, 8, "15 00", "15 00");
+        assertThat(s.out.events).isEmpty();
+        assertThat(s.out.malformed).extracting(RecordingOutput.Malformed::action)
+                .containsExactly("read_file_record", "write_file_record");
+        OtEvent read = s.out.malformed.get(0).event();
+        assertThat(read.category()).isEqualTo(EventCategory.READ);
+        assertThat(read.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(read.errorMessage()).isEqualTo("read_file_record request: byte count 0 is outside 7..245");
+        assertThat(read.timestampMicros()).isEqualTo(1_000_000);
+        ModbusDetail d = (ModbusDetail) read.detail();
+        assertThat(d.subRequestCount()).as("no sub-request").isZero();
+        assertThat(d.requestLength()).isEqualTo(3);
+        assertThat(d.responseLength()).isEqualTo(3);
+        OtEvent write = s.out.malformed.get(1).event();
+        assertThat(write.category()).isEqualTo(EventCategory.WRITE);
+        assertThat(write.errorMessage()).isEqualTo("write_file_record request: request data length 0 is outside 9..251");
+        assertThat(((ModbusDetail) write.detail()).subRequestCount()).isZero();
+    }
+
+    @Test
+    void aduCutShortByTheEndOfTheFlowIsReportedAsItsOperationOnceTheFunctionCodeIsIn() {
+        ModbusWire.Session s = new ModbusWire.Session()
+                .exchange(1, 1, "03 0000 0001", "03 02 0001")
+                .request(5, ModbusWire.hex("0005 0000 0006 11 10 00"))
+                .response(6, ModbusWire.hex("0006 0000 00"))
+                .close(7);
+        assertThat(s.out.malformed).extracting(RecordingOutput.Malformed::action)
+                .containsExactly("write_multiple_registers", "malformed_message");
+        RecordingOutput.Malformed cut = s.out.malformed.get(0);
+        assertThat(cut.reason()).isEqualTo("ADU cut short by the end of the flow: 9 of 12 bytes");
+        assertThat(cut.event().category()).isEqualTo(EventCategory.WRITE);
+        assertThat(cut.partial().transactionId()).isEqualTo(5);
+        assertThat(cut.partial().unitId()).isEqualTo(0x11);
+        assertThat(cut.partial().requestLength()).isEqualTo(6);
+        assertThat(cut.partial().responseLength()).isEqualTo(ModbusDetail.ABSENT);
+        assertThat(s.out.malformed.get(1).reason()).isEqualTo("ADU cut short by the end of the flow: 5 of at least 7 bytes");
+        assertThat(s.out.malformed.get(1).partial()).isNull();
     }
 
     @Test

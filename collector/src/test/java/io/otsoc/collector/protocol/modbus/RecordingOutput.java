@@ -10,7 +10,11 @@ import java.util.List;
 /** Keeps everything a decoder reports, in order, for assertions. */
 final class RecordingOutput implements DecoderOutput {
 
-    record Malformed(long timestampMicros, String reason, ModbusDetail partial) {
+    /**
+     * A malformed report: {@code event} is null and {@code action} is {@code malformed_message} when the decoder
+     * could not tell the operation, else the event it built for the operation.
+     */
+    record Malformed(long timestampMicros, String reason, ModbusDetail partial, String action, OtEvent event) {
     }
 
     record NotThisProtocol(long timestampMicros, String reason) {
@@ -30,7 +34,15 @@ final class RecordingOutput implements DecoderOutput {
 
     @Override
     public void malformed(long timestampMicros, String reason, ProtocolDetail partial) {
-        Malformed m = new Malformed(timestampMicros, reason, (ModbusDetail) partial);
+        Malformed m = new Malformed(timestampMicros, reason, (ModbusDetail) partial, "malformed_message", null);
+        malformed.add(m);
+        all.add(m);
+    }
+
+    @Override
+    public void malformed(OtEvent event) {
+        Malformed m = new Malformed(event.timestampMicros(), event.errorMessage(), (ModbusDetail) event.detail(),
+                event.action(), event);
         malformed.add(m);
         all.add(m);
     }
