@@ -1,6 +1,8 @@
 package io.otsoc.collector.protocol.modbus;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.otsoc.collector.flow.DecoderBinding;
+import io.otsoc.collector.model.Outcome;
 import io.otsoc.collector.model.OtEvent;
 import io.otsoc.collector.protocol.Direction;
 
@@ -22,6 +24,19 @@ class ModbusDecoderFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void decodeAnything(byte[] input) {
+        feed(input, false);
+    }
+
+    /**
+     * The same with two-byte delivery lengths (big-endian), so that one delivery can hold more than the largest
+     * ADU: the only way to reach the framing of oversized ADUs, which must be complete within one delivery.
+     */
+    @FuzzTest(maxDuration = "30s")
+    void decodeLargeDeliveries(byte[] input) {
+        feed(input, true);
+    }
+
+    private static void feed(byte[] input, boolean wideLengths) {
         RecordingOutput out = new RecordingOutput();
         ModbusDecoder decoder = new ModbusDecoder(ModbusWire.FLOW, out, MAX_PENDING);
         long micros = 1_700_000_000_000_000L;
@@ -31,10 +46,14 @@ class ModbusDecoderFuzzTest {
             micros += control >>> 2;
             switch (control & 3) {
                 case 0, 1 -> {
-                    if (p >= input.length) {
+                    int lengthBytes = wideLengths ? 2 : 1;
+                    if (p + lengthBytes > input.length) {
+                        p = input.length;
                         break;
                     }
-                    int length = Math.min(input[p++] & 0xFF, input.length - p);
+                    int declared = wideLengths ? (input[p] & 0xFF) << 8 | input[p + 1] & 0xFF : input[p] & 0xFF;
+                    p += lengthBytes;
+                    int length = Math.min(declared, input.length - p);
                     Direction direction = (control & 3) == 0 ? Direction.TO_SERVER : Direction.TO_CLIENT;
                     // hand over a slice of a larger array: the decoder must stay inside offset..offset+length
                     byte[] chunk = Arrays.copyOfRange(input, p - 1, p + length + 1 > input.length ? input.length : p + length + 1);
@@ -81,6 +100,11 @@ class ModbusDecoderFuzzTest {
             if (m.partial() != null) {
                 checkDetail(m.partial());
             }
+            OtEvent e = m.event();
+            if (e != null && (e.outcome() != Outcome.FAILURE || !m.reason().equals(e.errorMessage())
+                    || e.action().isBlank() || e.action().equals(DecoderBinding.MALFORMED_ACTION))) {
+                throw new AssertionError("malformed report of an operation without its action or failure: " + e);
+            }
         }
         out.events.clear();
         out.malformed.clear();
@@ -95,6 +119,11 @@ class ModbusDecoderFuzzTest {
         }
         if (d.functionCode() < 0 || d.functionCode() > 0xFF) {
             throw new AssertionError("function code out of range: " + d);
+        }
+        for (int length : new int[] {d.requestLength(), d.responseLength()}) {
+            if (length != ModbusDetail.ABSENT && (length < 2 || length > 0xFFFF)) {
+                throw new AssertionError("MBAP length " + length + " out of range: " + d);
+            }
         }
     }
 }

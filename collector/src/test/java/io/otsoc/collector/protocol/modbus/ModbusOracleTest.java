@@ -207,12 +207,15 @@ class ModbusOracleTest {
     // ------------------------------------------------------------------ modbusSmall.pcap / modbusBig.pcap (Zeek)
 
     /**
-     * modbusBig's tid 50382 is answered in the capture (frame 3150), but by a segment captured after the client's
-     * ACK of it (frame 3149, which Wireshark marks "ACKed unseen segment" and then 3150 a "spurious
-     * retransmission"). The client's ACK proves it received those 10 bytes, and they are the response the client
-     * waited for; Zeek, which counts bytes a peer acknowledged before they were seen as a content gap, never
-     * delivered them to its Modbus analyzer and printed no message for them. We pair the response: one extra
-     * response message in each of the two views of this file.
+     * The one argued difference. modbusBig's tid 50382 is answered in the capture (frame 3150, server seq 7085, 10
+     * bytes), but by a segment captured after the client's ACK of it (frame 3149, ACK 7095; Wireshark marks it
+     * "ACKed unseen segment", then 3150 a "spurious retransmission"). Zeek's TCP reassembler turns bytes the peer
+     * acknowledged before they were seen into a content gap (TCP_Reassembler::AckReceived trims to the ACK) and
+     * drops a later copy of them as already acknowledged (TCP_Reassembler::DataSent), so its Modbus analyzer never
+     * saw this response. The bytes are the well-formed answer to tid 50382 (function 1, one coil), and the client's
+     * ACK proves it received them: our reassembler delivers the segment in order, and we pair the response. One
+     * extra response message in each of the two views of this file; the oracle is right about what Zeek saw, we
+     * are right about what was on the wire.
      */
     static final String BIG_LATE_RESPONSE = "extra 10.235.149.240:49226>10.235.149.243:502 tid=50382 uid=255 response"
             + " response tid=50382 uid=255 fc=1 len=4 of read_coils SUCCESS";
