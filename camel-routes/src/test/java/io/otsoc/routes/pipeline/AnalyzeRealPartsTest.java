@@ -2,12 +2,9 @@ package io.otsoc.routes.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.otsoc.collector.Collector;
 import io.otsoc.collector.CollectorConfig;
 import io.otsoc.collector.capture.CaptureFiles;
-import io.otsoc.collector.capture.PacketSource;
 import io.otsoc.collector.testing.SharedFixtures;
-import io.otsoc.mappings.ecs.EcsMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,13 +30,6 @@ class AnalyzeRealPartsTest {
     @Test
     void aModbusCaptureBecomesOneNdjsonLinePerMappedRecord() throws IOException {
         Path pcap = SharedFixtures.pcap(CAPTURE);
-        BuiltParts.assumeBuilt("the capture reader", () -> CaptureFiles.open(List.of(pcap)).close());
-        BuiltParts.assumeBuilt("the collector", () -> {
-            try (PacketSource probe = CaptureFiles.open(List.of(pcap))) {
-                new Collector(CollectorConfig.defaults()).run(probe, record -> { });
-            }
-        });
-        BuiltParts.assumeBuilt("the ECS mapper", () -> new EcsMapper("probe").toDocument(TestRecords.event(0, "modbus")));
         long frames = manifestPacketCount(CAPTURE);
         long capturedBytes = Files.size(pcap) - 24 - 16 * frames;
 
