@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 public final class SharedOpenSearchNode implements BeforeAllCallback, ParameterResolver {
 
     /** The started node, with an opensearch-java client on it for checking what the code under test did. */
-    public static final class Node implements ExtensionContext.Store.CloseableResource {
+    public static final class Node implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
         private final EmbeddedOpenSearch node;
         private final ApacheHttpClient5Transport transport;
