@@ -164,6 +164,25 @@ class OpenSearchSinkIT {
     }
 
     @Test
+    void closingTheSinkMakesWhatItDeliveredSearchable() throws IOException {
+        String stream = "otsoc-events-closing";
+        List<EcsDocument> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(event(stream, "{\"@timestamp\":\"2024-05-01T15:00:00.000Z\",\"network\":{\"protocol\":\"modbus\"}}"));
+        }
+        OpenSearchSinkOptions options = OpenSearchSinkOptions.of(node.url()).withCredentials(OpenSearchCredentials.none());
+        try (OpenSearchSink closing = new OpenSearchSink(options)) {
+            closing.deliver(batch.subList(0, 1));
+            // From here on only an explicit refresh makes documents visible.
+            client.indices().putSettings(p -> p.index(stream).settings(s -> s.refreshInterval(t -> t.time("-1"))));
+            DeliveryResult result = closing.deliver(batch.subList(1, batch.size()));
+            assertThat(result.delivered()).isEqualTo(19);
+            assertThat(client.count(c -> c.index(stream)).count()).isLessThan(20);
+        }
+        assertThat(client.count(c -> c.index(stream)).count()).isEqualTo(20);
+    }
+
+    @Test
     void aDocumentWithoutTimestampIsRejectedByTheDataStream() {
         DeliveryResult result = sink.deliver(List.of(event("otsoc-events-untimed", "{\"network\":{\"protocol\":\"modbus\"}}")));
 
