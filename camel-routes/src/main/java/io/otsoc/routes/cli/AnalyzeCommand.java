@@ -131,7 +131,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (node != null) {
                 environment.out().println();
                 environment.out().println("OpenSearch: " + node.url());
-                environment.out().println("Try: " + exampleQuery(node.url()));
+                environment.out().println("Try: " + exampleQuery(node.url(), mainProtocol(report)));
                 if (!exit && interruption != null) {
                     err.println(name() + ": OpenSearch stays up until Ctrl-C (or run with --exit)");
                     interruption.await();
@@ -192,10 +192,22 @@ final class AnalyzeCommand implements Callable<Integer> {
         return spec.qualifiedName();
     }
 
-    /** A curl line that searches the events data streams for Modbus events. */
-    static String exampleQuery(String url) {
+    /**
+     * A curl line an analyst can paste: the three latest events of {@code protocol} from the events data streams.
+     * Single quotes keep the shell away from {@code *} and {@code &}.
+     */
+    static String exampleQuery(String url, String protocol) {
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        return "curl -s '" + base + "/" + eventsIndexPattern() + "/_search?q=network.protocol:modbus&size=3&pretty'";
+        return "curl -s '" + base + "/" + eventsIndexPattern() + "/_search?q=network.protocol:" + protocol
+                + "&sort=@timestamp:desc&size=3&pretty'";
+    }
+
+    /** The protocol with the most events in the run, so that the example finds something; modbus when none. */
+    static String mainProtocol(AnalyzeReport report) {
+        return report.records().eventsByProtocol().entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey)
+                .orElse("modbus");
     }
 
     /** The events template's index pattern, so the example follows the templates. */

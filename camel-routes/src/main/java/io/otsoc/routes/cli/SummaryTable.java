@@ -13,12 +13,16 @@ import java.util.Map;
 
 /**
  * The summary printed at the end of {@code otsoc analyze}: one figure per line, numbers right-aligned and grouped,
- * then documents per sink, then the first rejections, unmapped records and capture warnings. A figure the collector
- * does not report is shown as {@code n/a}, never as 0.
+ * with per-protocol (or per-reason) rows indented under their total; then documents per sink, then the first
+ * rejections, unmapped records and capture warnings. Rows that are nearly always zero for a capture file (dropped,
+ * not this protocol, decoder errors, truncated payloads, unmapped) appear only when they are not. A figure the
+ * collector does not report is shown as {@code n/a}, never as 0.
  */
 public final class SummaryTable {
 
     private static final String UNKNOWN = "n/a";
+    /** Skip reasons listed one by one; the rest share one row. */
+    static final int SKIP_REASONS_SHOWN = 3;
 
     private final List<String[]> rows = new ArrayList<>();
 
@@ -39,16 +43,32 @@ public final class SummaryTable {
         }
         row("flows", count(collector.flows()));
         row("events", count(records.events()));
-        for (Map.Entry<String, Long> protocol : records.eventsByProtocol().entrySet()) {
-            row("  " + protocol.getKey(), count(protocol.getValue()));
-        }
+        breakdown(records.eventsByProtocol(), Integer.MAX_VALUE);
         row("assets", count(records.assets()));
         row("alerts", count(records.alerts()));
         if (records.incidents() > 0) {
             row("incidents", count(records.incidents()));
         }
-        row("malformed", count(collector.malformed()));
-        row("skipped", count(collector.skipped()));
+        boolean decoded = collector.decodingKnown();
+        row("malformed", decoded ? count(collector.totalMalformed()) : UNKNOWN);
+        breakdown(collector.malformed(), Integer.MAX_VALUE);
+        if (collector.totalNotThisProtocol() > 0) {
+            row("not this protocol", count(collector.totalNotThisProtocol()));
+            breakdown(collector.notThisProtocol(), Integer.MAX_VALUE);
+        }
+        if (collector.totalDecoderErrors() > 0) {
+            row("decoder errors", count(collector.totalDecoderErrors()));
+            breakdown(collector.decoderErrors(), Integer.MAX_VALUE);
+        }
+        row("tcp gaps", count(collector.tcpGaps()));
+        if (collector.tcpGaps() > 0) {
+            row("  bytes missing", count(collector.tcpGapBytes()));
+        }
+        if (collector.truncatedPayloads() > 0) {
+            row("truncated payloads", count(collector.truncatedPayloads()));
+        }
+        row("skipped frames", decoded ? count(collector.totalSkippedFrames()) : UNKNOWN);
+        breakdown(collector.skippedFrames(), SKIP_REASONS_SHOWN);
         if (records.unmapped() > 0) {
             row("unmapped", count(records.unmapped()));
         }
@@ -72,6 +92,26 @@ public final class SummaryTable {
 
     private void row(String label, String value) {
         rows.add(new String[]{label, value});
+    }
+
+    /**
+     * Indented rows under the previous one, largest first (ties by name); beyond {@code shown} rows the rest are
+     * summed in one "N other" row, so that a long tail of reasons does not drown the table.
+     */
+    private void breakdown(Map<String, Long> counts, int shown) {
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        int kept = entries.size() - shown <= 1 ? entries.size() : shown;
+        for (Map.Entry<String, Long> entry : entries.subList(0, kept)) {
+            row("  " + entry.getKey(), count(entry.getValue()));
+        }
+        if (kept < entries.size()) {
+            long rest = 0;
+            for (Map.Entry<String, Long> entry : entries.subList(kept, entries.size())) {
+                rest += entry.getValue();
+            }
+            row("  " + (entries.size() - kept) + " other", count(rest));
+        }
     }
 
     private void appendRows(StringBuilder text) {

@@ -34,6 +34,10 @@ public final class OpenSearchSink implements DocumentSink {
     private final NodeConnection node;
     private final BulkEncoder encoder;
     private boolean closed;
+    // Close makes delivered documents searchable at once, unless the node just failed a delivery (it would
+    // likely fail the refresh too, after a timeout).
+    private boolean deliveredAny;
+    private boolean lastDeliveryFailed;
 
     /** Connects to the node at {@code url} (http or https; certificates verified by default). */
     public OpenSearchSink(String url) {
@@ -67,7 +71,10 @@ public final class OpenSearchSink implements DocumentSink {
             throw new DeliveryException("OpenSearch sink for " + node.url() + " is closed");
         }
         List<String> rejected = new ArrayList<>();
+        lastDeliveryFailed = true;
         int delivered = send(batch, rejected, 0, 0);
+        lastDeliveryFailed = false;
+        deliveredAny |= delivered > 0;
         return new DeliveryResult(delivered, rejected);
     }
 
@@ -80,10 +87,23 @@ public final class OpenSearchSink implements DocumentSink {
         }
     }
 
+    /**
+     * Makes what was delivered searchable (so that a query right after the run sees every document), then closes
+     * the connection. A failed refresh is not an error: OpenSearch refreshes on its own within a second.
+     */
     @Override
     public synchronized void close() {
-        if (!closed) {
-            closed = true;
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (deliveredAny && !lastDeliveryFailed) {
+                refresh();
+            }
+        } catch (DeliveryException e) {
+            // best effort, see above
+        } finally {
             node.close();
         }
     }

@@ -139,8 +139,15 @@ public final class AnalyzeJob {
         for (SinkTally tally : sinkTallies) {
             sinkReports.add(tally.snapshot());
         }
-        return new AnalyzeReport(request.captures(), sourceRun.figures, recordTally.snapshot(), sinkReports,
+        CollectorFigures figures = sourceRun.figures;
+        return new AnalyzeReport(capturesRead(request, figures), figures, recordTally.snapshot(), sinkReports,
                 file.target(), Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /** The capture files the source says it read; the inputs named in the request when it cannot tell. */
+    private static int capturesRead(AnalyzeRequest request, CollectorFigures figures) {
+        long read = figures.captureFiles();
+        return read == CollectorFigures.UNKNOWN ? request.captures() : (int) Math.min(read, Integer.MAX_VALUE);
     }
 
     private static Main startCamel(AnalyzeRoutes routes) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What a completed run did.
  *
- * @param captures  capture inputs read
+ * @param captures  capture files read (a directory counts its files)
  * @param collector the collector's figures
  * @param records   what was mapped, per kind and protocol
  * @param sinks     per sink, in delivery order; the NDJSON file first

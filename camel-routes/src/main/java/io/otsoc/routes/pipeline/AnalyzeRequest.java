@@ -11,7 +11,7 @@ import java.util.Objects;
  * The job owns the source and the sinks from {@link AnalyzeJob#run} on and closes them.
  *
  * @param source   the records, e.g. a {@link CollectorSource} over capture files
- * @param captures how many capture inputs the source reads, for the summary
+ * @param captures capture inputs named, for the summary when the source cannot count the files it read
  * @param outDir   directory of {@code events.ndjson}, always written
  * @param sinks    further destinations after the file, e.g. OpenSearch
  * @param encoder  serialises each record to its ECS document once

@@ -31,7 +31,7 @@ public final class CollectorSource implements RecordSource {
     @Override
     public CollectorFigures run(Consumer<DomainRecord> sink) {
         CollectorStats stats = new Collector(config).run(new CountingSource(packets, frames), sink);
-        return CollectorFigures.of(packets.name(), stats, packets.report());
+        return CollectorFigures.of(packets, stats, packets.report());
     }
 
     @Override

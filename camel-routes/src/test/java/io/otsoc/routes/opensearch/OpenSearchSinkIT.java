@@ -3,11 +3,10 @@ package io.otsoc.routes.opensearch;
 import io.otsoc.routes.delivery.DeliveryException;
 import io.otsoc.routes.delivery.DeliveryResult;
 import io.otsoc.routes.delivery.EcsDocument;
-import org.apache.hc.core5.http.HttpHost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.mapping.Property;
@@ -17,15 +16,11 @@ import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
 import org.opensearch.client.opensearch.indices.GetDataStreamResponse;
 import org.opensearch.client.opensearch.indices.GetMappingResponse;
-import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
-import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,44 +30,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The sink against a real single-node OpenSearch started from the embedded-opensearch module (one node for the
- * whole class). Everything is checked back with the opensearch-java client, not with the sink.
+ * The sink against a real single-node OpenSearch started from the embedded-opensearch module (one node shared by
+ * the test classes of the run). Everything is checked back with the opensearch-java client, not with the sink.
  */
+@ExtendWith(SharedOpenSearchNode.class)
 class OpenSearchSinkIT {
 
     private static final String MODBUS = "otsoc-events-modbus";
     private static final String DNP3 = "otsoc-events-dnp3";
     private static final String ASSETS = "otsoc-assets";
 
-    @TempDir
-    static Path dataDir;
-
     private static EmbeddedOpenSearch node;
     private static OpenSearchSink sink;
-    private static ApacheHttpClient5Transport transport;
     private static OpenSearchClient client;
 
     @BeforeAll
-    static void startNode() {
-        long start = System.nanoTime();
-        node = EmbeddedOpenSearch.start(dataDir.resolve("opensearch"));
-        System.out.printf("embedded OpenSearch ready at %s after %.1f s%n", node.url(), (System.nanoTime() - start) / 1e9);
+    static void connect(SharedOpenSearchNode.Node shared) {
+        node = shared.embedded();
+        client = shared.client();
         sink = new OpenSearchSink(OpenSearchSinkOptions.of(node.url()).withCredentials(OpenSearchCredentials.none()));
-        URI uri = URI.create(node.url());
-        transport = ApacheHttpClient5TransportBuilder.builder(new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort())).build();
-        client = new OpenSearchClient(transport);
     }
 
     @AfterAll
-    static void stopNode() throws IOException {
-        if (transport != null) {
-            transport.close();
-        }
+    static void disconnect() {
         if (sink != null) {
             sink.close();
-        }
-        if (node != null) {
-            node.close();
         }
     }
 
@@ -179,6 +161,25 @@ class OpenSearchSinkIT {
         SearchResponse<Map> last = client.search(s -> s.index(stream)
                 .query(q -> q.term(t -> t.field("otsoc.modbus.transaction_id").value(FieldValue.of(59)))), Map.class);
         assertThat(last.hits().total().value()).isEqualTo(1);
+    }
+
+    @Test
+    void closingTheSinkMakesWhatItDeliveredSearchable() throws IOException {
+        String stream = "otsoc-events-closing";
+        List<EcsDocument> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(event(stream, "{\"@timestamp\":\"2024-05-01T15:00:00.000Z\",\"network\":{\"protocol\":\"modbus\"}}"));
+        }
+        OpenSearchSinkOptions options = OpenSearchSinkOptions.of(node.url()).withCredentials(OpenSearchCredentials.none());
+        try (OpenSearchSink closing = new OpenSearchSink(options)) {
+            closing.deliver(batch.subList(0, 1));
+            // From here on only an explicit refresh makes documents visible.
+            client.indices().putSettings(p -> p.index(stream).settings(s -> s.refreshInterval(t -> t.time("-1"))));
+            DeliveryResult result = closing.deliver(batch.subList(1, batch.size()));
+            assertThat(result.delivered()).isEqualTo(19);
+            assertThat(client.count(c -> c.index(stream)).count()).isLessThan(20);
+        }
+        assertThat(client.count(c -> c.index(stream)).count()).isEqualTo(20);
     }
 
     @Test

@@ -1,13 +1,8 @@
 package io.otsoc.routes.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.otsoc.collector.Collector;
 import io.otsoc.collector.CollectorConfig;
 import io.otsoc.collector.capture.CaptureFiles;
-import io.otsoc.collector.capture.PacketSource;
 import io.otsoc.collector.testing.SharedFixtures;
-import io.otsoc.mappings.ecs.EcsMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,13 +10,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The production path over a shared capture: capture reader, collector, ECS mapper and the pipeline together.
- * Frame count from the capture manifest (capinfos); captured bytes from the classic pcap layout (24-byte file
- * header, 16-byte record headers).
+ * Oracles: the frame count from the capture manifest (capinfos); captured bytes from the classic pcap layout
+ * (24-byte file header, 16-byte record headers); two TCP conversations and no lost segment from TShark 4.0
+ * ({@code tshark -q -z conv,tcp}, {@code -Y tcp.analysis.lost_segment}); the rest from the NDJSON file itself.
  */
 class AnalyzeRealPartsTest {
 
@@ -33,43 +30,32 @@ class AnalyzeRealPartsTest {
     @Test
     void aModbusCaptureBecomesOneNdjsonLinePerMappedRecord() throws IOException {
         Path pcap = SharedFixtures.pcap(CAPTURE);
-        BuiltParts.assumeBuilt("the capture reader", () -> CaptureFiles.open(List.of(pcap)).close());
-        BuiltParts.assumeBuilt("the collector", () -> {
-            try (PacketSource probe = CaptureFiles.open(List.of(pcap))) {
-                new Collector(CollectorConfig.defaults()).run(probe, record -> { });
-            }
-        });
-        BuiltParts.assumeBuilt("the ECS mapper", () -> new EcsMapper("probe").toDocument(TestRecords.event(0, "modbus")));
-        long frames = manifestPacketCount(CAPTURE);
+        long frames = CaptureManifest.packetCount(CAPTURE);
         long capturedBytes = Files.size(pcap) - 24 - 16 * frames;
 
         RecordSource source = new CollectorSource(CaptureFiles.open(List.of(pcap)), CollectorConfig.defaults());
-        AnalyzeReport report = new AnalyzeJob().run(AnalyzeRequest.of(source, 1, out, "sensor-7"));
+        AnalyzeReport report = new AnalyzeJob().run(AnalyzeRequest.of(source, 7, out, "sensor-7"));
 
-        assertThat(report.collector().frames()).isEqualTo(frames);
-        assertThat(report.collector().bytes()).isEqualTo(capturedBytes);
-        List<String> lines = Files.readAllLines(out.resolve("events.ndjson"));
+        CollectorFigures collector = report.collector();
+        assertThat(report.captures()).as("files read, not the request's guess").isEqualTo(1);
+        assertThat(collector.captureFiles()).isEqualTo(1);
+        assertThat(collector.frames()).isEqualTo(frames);
+        assertThat(collector.bytes()).isEqualTo(capturedBytes);
+        assertThat(collector.flows()).isEqualTo(2);
+        assertThat(collector.tcpGaps()).isZero();
+        assertThat(collector.skippedFrames()).isEmpty();
+        assertThat(collector.warnings()).isEmpty();
         assertThat(report.records().unmapped()).isZero();
-        assertThat(lines).hasSize((int) report.sinks().get(0).delivered());
-        long modbus = 0;
-        ObjectMapper json = new ObjectMapper();
-        for (String line : lines) {
-            JsonNode document = json.readTree(line);
-            assertThat(document.has("@timestamp")).as("@timestamp in %s", line).isTrue();
-            if ("modbus".equals(document.path("network").path("protocol").asText())) {
-                modbus++;
-            }
-        }
-        assertThat(modbus).isPositive().isEqualTo(report.records().eventsByProtocol().get("modbus"));
-    }
 
-    private static long manifestPacketCount(String capture) throws IOException {
-        for (String line : Files.readAllLines(SharedFixtures.root().resolve("pcaps/MANIFEST.tsv"))) {
-            String[] columns = line.split("\t");
-            if (columns[0].equals(capture)) {
-                return Long.parseLong(columns[3]);
-            }
-        }
-        throw new AssertionError(capture + " is not in the manifest");
+        NdjsonTally ndjson = NdjsonTally.of(out.resolve("events.ndjson"));
+        assertThat(ndjson.lines()).isEqualTo(report.sinks().get(0).delivered());
+        assertThat(ndjson.events("modbus")).isPositive().isEqualTo(report.records().eventsByProtocol().get("modbus"));
+        assertThat(ndjson.ofKind("asset")).isEqualTo(report.records().assets()).isPositive();
+        long malformedDocuments = ndjson.documents().stream()
+                .filter(d -> d.path("event").path("action").asText().equals("malformed_message"))
+                .peek(d -> assertThat(d.path("error").path("message").asText()).isNotBlank())
+                .count();
+        assertThat(collector.malformed()).containsExactly(Map.entry("modbus", malformedDocuments));
+        assertThat(malformedDocuments).isPositive();
     }
 }

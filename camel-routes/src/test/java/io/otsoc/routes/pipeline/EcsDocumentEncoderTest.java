@@ -9,6 +9,7 @@ import io.otsoc.routes.delivery.EcsDocument;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,23 +18,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EcsDocumentEncoderTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Comparator<JsonNode> BY_VALUE = (a, b) ->
+            a.equals(b) || a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
 
     @Test
     void eachDocumentIsOneCompactObjectEqualToTheMappersTree() throws Exception {
         List<DomainRecord> records = List.of(TestRecords.event(1_700_000_000_000_000L, "modbus"),
                 TestRecords.event(1_700_000_000_000_001L, "modbus"), TestRecords.asset(1_700_000_000_000_002L));
         EcsMapper mapper = new EcsMapper("sensor-7");
-        BuiltParts.assumeBuilt("the ECS mapper", () -> mapper.toDocument(records.get(0)));
-        BuiltParts.assumeBuilt("the index routing", () -> IndexRouting.indexFor(records.get(0)));
         EcsDocumentEncoder encoder = new EcsDocumentEncoder(mapper);
 
         for (DomainRecord record : records) {
             EcsDocument document = encoder.encode(record);
             String text = new String(document.json(), StandardCharsets.UTF_8);
+            JsonNode tree = mapper.toDocument(record);
 
             assertThat(text).startsWith("{").endsWith("}").doesNotContain("\n");
-            JsonNode parsed = JSON.readTree(text);
-            assertThat(parsed).isEqualTo(mapper.toDocument(record));
+            // The tree holds numbers as longs where a parser gives ints: compare numbers by value ...
+            assertThat(tree.equals(BY_VALUE, JSON.readTree(text))).as("%s vs %s", text, tree).isTrue();
+            // ... and the text itself, which also pins the field order.
+            assertThat(text).isEqualTo(JSON.writeValueAsString(tree));
             assertThat(document.index()).isEqualTo(IndexRouting.indexFor(record));
             assertThat(document.id()).isEqualTo(IndexRouting.documentIdFor(record));
         }

@@ -69,9 +69,10 @@ public final class ListRecordSource implements RecordSource {
         return figures();
     }
 
-    // Two frames per record, 60 bytes each: numbers the summary can be checked against.
+    // Two frames per record, 60 bytes each: numbers the summary can be checked against. It reads no capture file
+    // and decodes nothing, so those figures are unknown.
     private CollectorFigures figures() {
-        return new CollectorFigures(name(), frames * 2, frames * 120, 0, 1, 0, 0, List.of());
+        return CollectorFigures.readOnly(name(), CollectorFigures.UNKNOWN, frames * 2, frames * 120, List.of());
     }
 
     @Override

@@ -18,6 +18,7 @@ public final class CaptureSetSource implements PacketSource {
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private byte[] buffer;
     private int nextFile;
+    private volatile int filesRead;
     private long frames;
     private long bytes;
     private volatile PcapFileSource current;
@@ -32,6 +33,11 @@ public final class CaptureSetSource implements PacketSource {
     /** The files in the order they are read. */
     public List<Path> files() {
         return files;
+    }
+
+    /** Files opened and read so far (wholly, or up to a problem that became a warning); skipped files not counted. */
+    public int filesRead() {
+        return filesRead;
     }
 
     @Override
@@ -57,6 +63,7 @@ public final class CaptureSetSource implements PacketSource {
             current = source;
             try {
                 if (!stopped) {
+                    filesRead++;
                     source.run(handler);
                 }
             } finally {

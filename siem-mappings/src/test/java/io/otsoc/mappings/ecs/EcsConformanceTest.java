@@ -42,38 +42,15 @@ class EcsConformanceTest {
     @Test
     void everyEmittedFieldIsEcsOrMappedOtsoc() {
         List<String> problems = new ArrayList<>();
-        Set<String> ecsFieldsSeen = new TreeSet<>();
-        Set<String> otsocFieldsSeen = new TreeSet<>();
+        DocumentConformance conformance = new DocumentConformance(ecs, templates);
         for (DomainRecord record : SampleRecords.all()) {
             ObjectNode document = mapper.toDocument(record);
             String where = record.getClass().getSimpleName() + " " + document.path("event").path("dataset").asText()
                     + " " + document.path("event").path("action").asText() + ": ";
-            for (DocumentLeaves.Leaf leaf : DocumentLeaves.of(document)) {
-                TemplateFields.Mapping mapping = templates.get(leaf.name());
-                if (leaf.name().startsWith("otsoc.")) {
-                    otsocFieldsSeen.add(leaf.name());
-                    if (mapping == null) {
-                        problems.add(where + leaf.name() + " is not mapped in the templates");
-                        continue;
-                    }
-                    for (JsonNode value : leaf.value().isArray() ? leaf.value() : List.of(leaf.value())) {
-                        String problem = JsonTypes.problem(mapping.type(), value);
-                        if (problem != null) {
-                            problems.add(where + leaf.name() + " mapped as " + mapping.type() + ": " + problem);
-                        }
-                    }
-                } else {
-                    ecsFieldsSeen.add(leaf.name());
-                    ecs.problems(leaf.name(), leaf.value()).forEach(p -> problems.add(where + p));
-                    EcsFieldCatalog.Field field = ecs.field(leaf.name());
-                    if (mapping == null) {
-                        problems.add(where + leaf.name() + " is not mapped in the templates");
-                    } else if (field != null && !openSearchType(field.type()).equals(mapping.type())) {
-                        problems.add(where + leaf.name() + " mapped as " + mapping.type() + ", ECS type " + field.type());
-                    }
-                }
-            }
+            conformance.fieldProblems(document, where, problems);
         }
+        Set<String> ecsFieldsSeen = conformance.ecsFieldsSeen();
+        Set<String> otsocFieldsSeen = conformance.otsocFieldsSeen();
         assertThat(problems).isEmpty();
         // The sample set really exercises the mapping (guards against a vacuous pass).
         assertThat(ecsFieldsSeen).contains("@timestamp", "ecs.version", "event.kind", "event.category",
@@ -107,30 +84,11 @@ class EcsConformanceTest {
     void categorisationUsesAllowedValuesAndExpectedTypePairs() {
         List<String> problems = new ArrayList<>();
         Set<String> kinds = new TreeSet<>();
+        DocumentConformance conformance = new DocumentConformance(ecs, templates);
         for (DomainRecord record : SampleRecords.all()) {
             JsonNode event = mapper.toDocument(record).path("event");
             kinds.add(event.path("kind").asText());
-            assertThat(event.path("category").isArray()).as("event.category is an array").isTrue();
-            assertThat(event.path("type").isArray()).as("event.type is an array").isTrue();
-            assertThat(event.path("category").size()).isPositive();
-            assertThat(event.path("type").size()).isPositive();
-            for (JsonNode category : event.path("category")) {
-                Set<String> expected = ecs.expectedTypes(category.asText());
-                if (expected == null) {
-                    problems.add(category.asText() + " is not an allowed event.category");
-                    continue;
-                }
-                for (JsonNode type : event.path("type")) {
-                    if (!expected.contains(type.asText())) {
-                        problems.add(event.path("dataset").asText() + ": event.type " + type.asText()
-                                + " is not expected for event.category " + category.asText() + " " + expected);
-                    }
-                }
-            }
-            ecs.problems("event.kind", event.path("kind")).forEach(problems::add);
-            if (event.has("outcome")) {
-                ecs.problems("event.outcome", event.path("outcome")).forEach(problems::add);
-            }
+            conformance.categorisationProblems(event, "", problems);
         }
         assertThat(problems).isEmpty();
         assertThat(kinds).containsExactlyInAnyOrder("event", "asset", "alert");
