@@ -136,7 +136,7 @@ public final class DecoderBinding implements ProtocolDecoder, DecoderOutput {
         counters.events[index]++;
         deliver(new OtEvent(timestampMicros, -1, flow, factory.protocol(), MALFORMED_ACTION, EventCategory.OTHER,
                 Outcome.FAILURE, reason == null ? "malformed message" : reason,
-                partial == null ? NO_DETAIL : partial));
+                partial == null ? NO_DETAIL : partial, true));
     }
 
     /**
@@ -150,10 +150,7 @@ public final class DecoderBinding implements ProtocolDecoder, DecoderOutput {
         }
         counters.malformed[index]++;
         counters.events[index]++;
-        boolean failure = event.outcome() == Outcome.FAILURE && event.errorMessage() != null;
-        deliver(failure ? event : new OtEvent(event.timestampMicros(), event.durationMicros(), event.flow(),
-                event.protocol(), event.action(), event.category(), Outcome.FAILURE,
-                event.errorMessage() == null ? "malformed message" : event.errorMessage(), event.detail()));
+        deliver(event.asMalformed("malformed message"));
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param outcome         success, failure (exception response or malformed message) or unknown
  * @param errorMessage    what was wrong, for failures; null otherwise
  * @param detail          protocol-specific fields; never null
+ * @param malformed       the message broke the protocol's rules (counted as malformed); its operation may still
+ *                        be known from the action
  */
 public record OtEvent(
         long timestampMicros,
@@ -25,7 +27,14 @@ public record OtEvent(
         EventCategory category,
         Outcome outcome,
         String errorMessage,
-        ProtocolDetail detail) implements DomainRecord {
+        ProtocolDetail detail,
+        boolean malformed) implements DomainRecord {
+
+    /** A well-formed transaction or message. */
+    public OtEvent(long timestampMicros, long durationMicros, FlowRef flow, String protocol, String action,
+                   EventCategory category, Outcome outcome, String errorMessage, ProtocolDetail detail) {
+        this(timestampMicros, durationMicros, flow, protocol, action, category, outcome, errorMessage, detail, false);
+    }
 
     public OtEvent {
         Objects.requireNonNull(flow, "flow");
@@ -34,5 +43,14 @@ public record OtEvent(
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(detail, "detail");
+        if (malformed && outcome != Outcome.FAILURE) {
+            throw new IllegalArgumentException("a malformed message's outcome is failure, not " + outcome);
+        }
+    }
+
+    /** The same event marked malformed: outcome failure, with {@code reason} unless it already has a message. */
+    public OtEvent asMalformed(String reason) {
+        return new OtEvent(timestampMicros, durationMicros, flow, protocol, action, category, Outcome.FAILURE,
+                errorMessage != null ? errorMessage : reason, detail, true);
     }
 }

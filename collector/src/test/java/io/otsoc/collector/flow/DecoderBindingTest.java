@@ -77,7 +77,9 @@ class DecoderBindingTest {
         OtEvent event = new OtEvent(5, 40, FLOW, "modbus", "read_file_record", EventCategory.READ, Outcome.FAILURE,
                 "read_file_record request: byte count 0 is outside 7..245", DETAIL);
         out.malformed(event);
-        assertThat(delivered).containsExactly(event);
+        assertThat(delivered).containsExactly(event.asMalformed("unused"));
+        assertThat(delivered.get(0).malformed()).isTrue();
+        assertThat(delivered.get(0).errorMessage()).isEqualTo(event.errorMessage());
         assertThat(counters.malformed()).isEqualTo(Map.of("modbus", 1L));
         assertThat(counters.events()).isEqualTo(Map.of("modbus", 1L));
     }
@@ -92,6 +94,7 @@ class DecoderBindingTest {
             assertThat(e.category()).isEqualTo(EventCategory.WRITE);
             assertThat(e.outcome()).isEqualTo(Outcome.FAILURE);
             assertThat(e.errorMessage()).isEqualTo("malformed message");
+            assertThat(e.malformed()).isTrue();
             assertThat(e.detail()).isSameAs(DETAIL);
         });
         assertThat(counters.malformed()).isEqualTo(Map.of("modbus", 1L));
