@@ -7,7 +7,7 @@ import java.util.Locale;
 /** The bench's figures as a plain-text table with its legend. */
 final class BenchTable {
 
-    private static final String ROW = "%-46s %12s %9s %8s %8s %13s %9s %10s %9s  %s%n";
+    private static final String ROW = "%-46s %12s %9s %8s %8s %13s %9s %10s %9s %5s  %s%n";
     private static final double MB = 1e6;
 
     private BenchTable() {
@@ -18,11 +18,12 @@ final class BenchTable {
         CorpusFigures corpus = result.figures();
         s.append(format("corpus %s: %,d frames, %.1f MB captured%n", result.corpus(), corpus.frames(),
                 corpus.bytes() / MB));
-        s.append(format("median of %d run%s after a warm-up run; otsoc paths in one JVM (Java %s, %d CPUs),"
-                        + " reference tools as whole processes%n%n", result.runs(), result.runs() == 1 ? "" : "s",
-                Runtime.version(), Runtime.getRuntime().availableProcessors()));
+        s.append(format("median of %d run%s after warm-up runs: (a)-(d) in this JVM (Java %s, %d CPUs),"
+                        + " warmed up until the JIT settled; reference tools as whole processes%n%n",
+                result.runs(), result.runs() == 1 ? "" : "s", Runtime.version(),
+                Runtime.getRuntime().availableProcessors()));
         s.append(format(ROW, "path", "frames/s", "MB/s", "vs (b)", "vs ek", "frames/CPU-s", "B/frame",
-                "peak heap", "peak RSS", "output"));
+                "peak heap", "peak RSS", "warm", "output"));
         Measurement base = result.decode();
         Measurement ek = result.tsharkEk();
         List<Measurement> rows = new ArrayList<>(result.paths());
@@ -32,7 +33,7 @@ final class BenchTable {
                     format("%,.1f", m.megabytesPerSecond()), ratio(m, base), ratio(m, ek),
                     m.framesPerCpuSecond() < 0 ? "-" : format("%,.0f", m.framesPerCpuSecond()),
                     Double.isNaN(m.allocatedPerFrame()) ? "-" : format("%,.1f", m.allocatedPerFrame()),
-                    megabytes(m.peakHeapBytes()), megabytes(m.peakRssBytes()), output(m)));
+                    megabytes(m.peakHeapBytes()), megabytes(m.peakRssBytes()), m.warmUps(), output(m)));
         }
         s.append('\n');
         s.append("vs (b), vs ek: frames/s relative to the collector alone (b) and to tshark -T ek"
@@ -44,6 +45,7 @@ final class BenchTable {
         s.append("peak heap: sum of the heap pools' peaks; peak RSS: VmHWM"
                 + (result.rssPerPath() ? ", reset before each path" : ", since the JVM started (it could not be reset)")
                 + "\n");
+        s.append("warm: runs before the measured ones\n");
         for (String note : result.notes()) {
             s.append("note: ").append(note).append('\n');
         }

@@ -2,11 +2,11 @@ package io.otsoc.routes.bench;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.otsoc.collector.CollectorConfig;
 import io.otsoc.collector.CollectorStats;
 import io.otsoc.collector.model.DomainRecord;
+import io.otsoc.mappings.ecs.EcsJsonFactory;
 import io.otsoc.mappings.ecs.EcsMapper;
 
 import java.io.IOException;
@@ -16,12 +16,13 @@ import java.nio.file.Path;
 
 /**
  * (c) Decode + ECS: the collector as in (b), and every record serialised by {@link EcsMapper} as NDJSON (one
- * document per line) through one generator into a sink that only counts the bytes. All on the calling thread:
+ * document per line) through one generator of {@link EcsJsonFactory}, as in production, into a sink that only
+ * counts the bytes. All on the calling thread:
  * the per-core figure of the project's target.
  */
 final class DecodeEcsPath implements MeasuredPath {
 
-    private static final JsonFactory NDJSON = new JsonFactoryBuilder().rootValueSeparator("\n").build();
+    private static final JsonFactory NDJSON = new EcsJsonFactory("\n");
 
     private final EcsMapper mapper = new EcsMapper(CollectorConfig.defaults().observerName());
 

@@ -11,10 +11,10 @@ package io.otsoc.routes.bench;
  *                          elsewhere
  * @param peakHeapBytes     peak heap use over the path's runs (sum of the heap pools' peaks), or -1
  * @param peakRssBytes      peak resident set size over the path's runs ({@code VmHWM}), or -1
- * @param inProcess         measured inside this JVM (the paths) rather than as a separate process (the tools)
+ * @param warmUps           runs before the measured ones
  */
 record Measurement(String label, PathRun run, long wallNanos, long cpuNanos, double allocatedPerFrame,
-                   long peakHeapBytes, long peakRssBytes, boolean inProcess) {
+                   long peakHeapBytes, long peakRssBytes, int warmUps) {
 
     double framesPerSecond() {
         return wallNanos <= 0 ? 0 : run.frames() * 1e9 / wallNanos;

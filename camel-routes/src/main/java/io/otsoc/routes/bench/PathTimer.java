@@ -1,12 +1,18 @@
 package io.otsoc.routes.bench;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Runs a path once to warm it up (JIT, page cache), then {@code runs} times, and keeps the medians. Each run starts
- * after a full GC so that one run's garbage is not charged to the next.
+ * Warms a path up, then runs it {@code runs} times and keeps the medians. Each run starts after a full GC so that
+ * one run's garbage is not charged to the next.
+ *
+ * <p>Warming up takes more than one run on a small machine: the JIT's C2 thread keeps compiling for several
+ * runs (as long as the work itself, on two cores) and a run measured meanwhile shares the machine with it. So the
+ * path is run again until a run's compilation time is under {@value #SETTLED_SHARE} of its own time, at least
+ * once and at most {@value #MAX_WARM_UPS} times or {@value #MAX_WARM_UP_SECONDS} s.
  */
 final class PathTimer {
 
@@ -14,6 +20,11 @@ final class PathTimer {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final com.sun.management.OperatingSystemMXBean SYSTEM =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    private static final double SETTLED_SHARE = 0.05;
+    private static final int MAX_WARM_UPS = 20;
+    private static final int MAX_WARM_UP_SECONDS = 60;
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     private final int runs;
     private final MemoryPeaks memory = new MemoryPeaks();
@@ -28,7 +39,7 @@ final class PathTimer {
     Measurement measure(MeasuredPath path, Path corpus) {
         System.gc();
         memory.reset();
-        path.run(corpus);
+        int warmUps = warmUp(path, corpus);
         long[] wall = new long[runs];
         long[] cpu = new long[runs];
         double[] allocated = new double[runs];
@@ -47,7 +58,29 @@ final class PathTimer {
                     ? (double) (allocatedNow - allocated0) / last.frames() : Double.NaN;
         }
         return new Measurement(path.label(), last, median(wall), median(cpu), median(allocated),
-                memory.peakHeapBytes(), memory.peakRssBytes(), true);
+                memory.peakHeapBytes(), memory.peakRssBytes(), warmUps);
+    }
+
+    /** Runs the path until the JIT has settled on it; returns how many runs that took. */
+    private static int warmUp(MeasuredPath path, Path corpus) {
+        boolean jitTimed = JIT != null && JIT.isCompilationTimeMonitoringSupported();
+        long deadline = System.nanoTime() + MAX_WARM_UP_SECONDS * 1_000_000_000L;
+        int count = 0;
+        while (true) {
+            long compiled0 = jitTimed ? JIT.getTotalCompilationTime() : 0;
+            long start = System.nanoTime();
+            path.run(corpus);
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            count++;
+            if (!jitTimed) {
+                return count; // nothing tells when it settles: one run, as most benches do
+            }
+            long compiledMillis = JIT.getTotalCompilationTime() - compiled0;
+            if (compiledMillis <= SETTLED_SHARE * elapsedMillis || count >= MAX_WARM_UPS
+                    || System.nanoTime() > deadline) {
+                return count;
+            }
+        }
     }
 
     boolean rssPerPath() {

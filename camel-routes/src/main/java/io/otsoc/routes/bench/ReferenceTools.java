@@ -1,5 +1,6 @@
 package io.otsoc.routes.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ final class ReferenceTools {
                     Process process = new ProcessBuilder(command)
                             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                             .redirectError(errors.toFile())
-                            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                             .start();
                     int exit = process.waitFor();
                     long elapsed = System.nanoTime() - start;
@@ -106,7 +107,7 @@ final class ReferenceTools {
             notes.add(label + ": interrupted, skipped");
             return;
         }
-        rows.add(new Measurement(label, frames, PathTimer.median(wall), -1, Double.NaN, -1, -1, false));
+        rows.add(new Measurement(label, frames, PathTimer.median(wall), -1, Double.NaN, -1, -1, 1));
     }
 
     private static String lastLine(Path errors) throws IOException {

@@ -1,6 +1,7 @@
 package io.otsoc.mappings.ecs;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.otsoc.collector.model.DetailWriter;
 
@@ -24,6 +25,9 @@ final class JsonDetailWriter implements DetailWriter {
     private static final ConcurrentHashMap<String, SerializedString> NAMES = new ConcurrentHashMap<>();
 
     private JsonGenerator out;
+    /** Whether {@link #out} takes a number list as one raw value (see {@link EcsJsonFactory}). */
+    private boolean rawLists;
+    private char[] list = new char[256];
 
     private void name(String field) throws IOException {
         SerializedString name = NAMES.get(field);
@@ -39,6 +43,7 @@ final class JsonDetailWriter implements DetailWriter {
 
     JsonDetailWriter bind(JsonGenerator generator) {
         this.out = generator;
+        this.rawLists = EcsJsonFactory.takesEncodedParts(generator);
         return this;
     }
 
@@ -96,6 +101,10 @@ final class JsonDetailWriter implements DetailWriter {
         int n = Math.min(Math.max(count, 0), values.length);
         try {
             name(field);
+            if (rawLists) {
+                writeRawList(values, n);
+                return;
+            }
             out.writeStartArray();
             for (int i = 0; i < n; i++) {
                 out.writeNumber(Integer.toUnsignedLong(values[i])); // the contract says unsigned
@@ -104,6 +113,25 @@ final class JsonDetailWriter implements DetailWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The list as the generator would write it ({@code [1,2,3]}), in one value write instead of one per number. */
+    private void writeRawList(int[] values, int n) throws IOException {
+        int most = 2 + 11 * n; // brackets, and ten digits and a comma per number
+        if (most > list.length) {
+            list = new char[Math.max(most, list.length * 2)];
+        }
+        char[] c = list;
+        int at = 0;
+        c[at++] = '[';
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                c[at++] = ',';
+            }
+            at = NumberOutput.outputLong(Integer.toUnsignedLong(values[i]), c, at); // the contract says unsigned
+        }
+        c[at++] = ']';
+        out.writeRawValue(c, 0, at);
     }
 
     @Override

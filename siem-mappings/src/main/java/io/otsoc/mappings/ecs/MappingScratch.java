@@ -1,7 +1,6 @@
 package io.otsoc.mappings.ecs;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonEncoding;
 
@@ -12,12 +11,12 @@ import java.util.Arrays;
 
 /**
  * What one thread reuses from document to document: a char buffer for timestamps, the timestamp formatter with
- * its cached date, the detail writer, the recent flows' encoded values, and a UTF-8 generator over a growable
- * byte buffer.
+ * its cached date, the detail writer, the recent flows' encoded values, the encoder of fixed document parts, a
+ * char buffer for raw text, and a UTF-8 generator over a growable byte buffer.
  */
 final class MappingScratch {
 
-    private static final JsonFactory JSON = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
+    private static final JsonFactory JSON = new EcsJsonFactory(null);
     /** Past this the byte buffer is dropped after use, so one huge document does not pin memory. */
     private static final int KEEP_BYTES = 1 << 20;
 
@@ -27,6 +26,9 @@ final class MappingScratch {
     final MicrosTimestamp timestamp = new MicrosTimestamp();
     final JsonDetailWriter detail = new JsonDetailWriter();
     final FlowStrings.Cache flows = new FlowStrings.Cache();
+    final EncodedParts parts = new EncodedParts();
+    /** Text written raw into a document (pre-checked to need no escaping); grows for long values. */
+    char[] raw = new char[512];
 
     private Bytes bytes;
     private JsonGenerator generator;
@@ -74,8 +76,16 @@ final class MappingScratch {
         bytes = null;
     }
 
+    /** Room for {@code more} chars in {@link #raw} after its first {@code used}. */
+    char[] raw(int used, int more) {
+        if (used + more > raw.length) {
+            raw = Arrays.copyOf(raw, Math.max(raw.length * 2, used + more));
+        }
+        return raw;
+    }
+
     /** An unsynchronised growable byte sink (ByteArrayOutputStream locks on every write). */
-    private static final class Bytes extends OutputStream {
+    static final class Bytes extends OutputStream {
         byte[] data = new byte[2048];
         int size;
 
