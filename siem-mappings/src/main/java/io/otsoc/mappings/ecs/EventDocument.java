@@ -1,7 +1,6 @@
 package io.otsoc.mappings.ecs;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.NumberOutput;
 import io.otsoc.collector.model.OtEvent;
 
 import java.io.IOException;
@@ -69,33 +68,27 @@ final class EventDocument {
         flowFields(out, head, flow, protocol);
     }
 
-    /** The same fields as {@link #writeTokens}, the fixed ones copied in as encoded once. */
+    /** The same fields as {@link #writeTokens}, the fixed ones copied in as encoded once, the rest as raw text. */
     private void writeFromParts(OtEvent event, JsonGenerator out, MappingScratch scratch,
                                 ProtocolNames.Names protocol, FlowStrings flow) throws IOException {
+        // @timestamp through the generator, so that it knows the object has a field and puts commas after it.
         out.writeStartObject();
-        JsonFields.date(out, TIMESTAMP, event.timestampMicros(), scratch);
+        out.writeFieldName(TIMESTAMP);
+        out.writeRawValue(date(scratch.raw.clear(), event.timestampMicros(), scratch));
         out.writeRaw(protocol.eventHead(event.category(), scratch.parts));
 
-        String action = event.action();
-        String outcome = EventCategorisation.outcome(event.outcome()).getValue();
-        char[] c = scratch.raw(0, action.length() + outcome.length() + 160);
-        int n = append(c, 0, ",\"action\":\"");
-        n = append(c, n, action);
-        n = append(c, n, "\",\"outcome\":\"");
-        n = append(c, n, outcome);
-        c[n++] = '"';
+        RawText raw = scratch.raw.clear();
+        raw.ascii(",\"action\":\"").ascii(event.action())
+                .ascii("\",\"outcome\":\"").ascii(EventCategorisation.outcome(event.outcome()).getValue());
+        raw.reserve(1).put('"');
         long durationMicros = event.durationMicros();
         if (durationMicros >= 0) {
-            n = append(c, n, ",\"duration\":");
-            n = NumberOutput.outputLong(durationMicros * 1000L, c, n);
-            n = append(c, n, ",\"start\":\"");
-            n = date(c, n, event.timestampMicros(), scratch);
-            n = append(c, n, "\",\"end\":\"");
-            n = date(c, n, event.timestampMicros() + durationMicros, scratch);
-            c[n++] = '"';
+            raw.ascii(",\"duration\":").reserve(20).number(durationMicros * 1000L); // ECS wants nanoseconds
+            date(raw.ascii(",\"start\":"), event.timestampMicros(), scratch);
+            date(raw.ascii(",\"end\":"), event.timestampMicros() + durationMicros, scratch);
         }
-        c[n++] = '}';
-        out.writeRaw(c, 0, n);
+        raw.reserve(1).put('}');
+        out.writeRaw(raw);
 
         out.writeRaw(flow.eventTail(head, protocol, scratch.parts));
     }
@@ -148,14 +141,10 @@ final class EventDocument {
         return true;
     }
 
-    private static int append(char[] c, int at, String text) {
-        text.getChars(0, text.length(), c, at);
-        return at + text.length();
-    }
-
-    private static int date(char[] c, int at, long micros, MappingScratch scratch) {
+    /** A quoted ISO-8601 date, as {@link JsonFields#date} writes it (its characters never need escaping). */
+    private static RawText date(RawText raw, long micros, MappingScratch scratch) {
         int length = scratch.timestamp.format(micros, scratch.chars);
-        System.arraycopy(scratch.chars, 0, c, at, length);
-        return at + length;
+        raw.reserve(length + 2).put('"');
+        return raw.ascii(scratch.chars, length).put('"');
     }
 }

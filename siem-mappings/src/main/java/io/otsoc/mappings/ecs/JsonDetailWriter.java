@@ -1,7 +1,6 @@
 package io.otsoc.mappings.ecs;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.otsoc.collector.model.DetailWriter;
 
@@ -27,7 +26,7 @@ final class JsonDetailWriter implements DetailWriter {
     private JsonGenerator out;
     /** Whether {@link #out} takes a number list as one raw value (see {@link EcsJsonFactory}). */
     private boolean rawLists;
-    private char[] list = new char[256];
+    private final RawText list = new RawText();
 
     private void name(String field) throws IOException {
         SerializedString name = NAMES.get(field);
@@ -117,21 +116,15 @@ final class JsonDetailWriter implements DetailWriter {
 
     /** The list as the generator would write it ({@code [1,2,3]}), in one value write instead of one per number. */
     private void writeRawList(int[] values, int n) throws IOException {
-        int most = 2 + 11 * n; // brackets, and ten digits and a comma per number
-        if (most > list.length) {
-            list = new char[Math.max(most, list.length * 2)];
-        }
-        char[] c = list;
-        int at = 0;
-        c[at++] = '[';
+        RawText raw = list.clear().reserve(2 + 21 * n); // brackets, and the digits and a comma per number
+        raw.put('[');
         for (int i = 0; i < n; i++) {
             if (i > 0) {
-                c[at++] = ',';
+                raw.put(',');
             }
-            at = NumberOutput.outputLong(Integer.toUnsignedLong(values[i]), c, at); // the contract says unsigned
+            raw.number(Integer.toUnsignedLong(values[i])); // the contract says unsigned
         }
-        c[at++] = ']';
-        out.writeRawValue(c, 0, at);
+        out.writeRawValue(raw.put(']'));
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Arrays;
 /**
  * What one thread reuses from document to document: a char buffer for timestamps, the timestamp formatter with
  * its cached date, the detail writer, the recent flows' encoded values, the encoder of fixed document parts, a
- * char buffer for raw text, and a UTF-8 generator over a growable byte buffer.
+ * buffer for raw text, and a UTF-8 generator over a growable byte buffer.
  */
 final class MappingScratch {
 
@@ -27,8 +27,8 @@ final class MappingScratch {
     final JsonDetailWriter detail = new JsonDetailWriter();
     final FlowStrings.Cache flows = new FlowStrings.Cache();
     final EncodedParts parts = new EncodedParts();
-    /** Text written raw into a document (pre-checked to need no escaping); grows for long values. */
-    char[] raw = new char[512];
+    /** Text written raw into a document (checked to need no escaping). */
+    final RawText raw = new RawText();
 
     private Bytes bytes;
     private JsonGenerator generator;
@@ -74,14 +74,6 @@ final class MappingScratch {
     void discardUtf8() {
         generator = null;
         bytes = null;
-    }
-
-    /** Room for {@code more} chars in {@link #raw} after its first {@code used}. */
-    char[] raw(int used, int more) {
-        if (used + more > raw.length) {
-            raw = Arrays.copyOf(raw, Math.max(raw.length * 2, used + more));
-        }
-        return raw;
     }
 
     /** An unsynchronised growable byte sink (ByteArrayOutputStream locks on every write). */
