@@ -35,14 +35,15 @@ final class EventDocument {
     }
 
     void write(OtEvent event, JsonGenerator out, MappingScratch scratch) throws IOException {
-        ProtocolNames.Names protocol = protocols.of(event.protocol());
+        ProtocolNames.Names protocol = scratch.protocolNames(protocols, event.protocol());
         FlowStrings flow = scratch.flows.of(event.flow());
-        if (EcsJsonFactory.takesEncodedParts(out) && plain(event.action())) {
+        boolean parts = EcsJsonFactory.takesEncodedParts(out);
+        if (parts && plain(event.action())) {
             writeFromParts(event, out, scratch, protocol, flow);
         } else {
             writeTokens(event, out, scratch, protocol, flow);
         }
-        writeDetail(event, out, scratch, protocol);
+        writeDetail(event, out, scratch, protocol, parts);
     }
 
     private void writeTokens(OtEvent event, JsonGenerator out, MappingScratch scratch, ProtocolNames.Names protocol,
@@ -95,7 +96,7 @@ final class EventDocument {
 
     /** {@code error}, {@code otsoc.category}, {@code otsoc.<protocol>.*}, and the end of the document. */
     private static void writeDetail(OtEvent event, JsonGenerator out, MappingScratch scratch,
-                                    ProtocolNames.Names protocol) throws IOException {
+                                    ProtocolNames.Names protocol, boolean rawLists) throws IOException {
         if (event.errorMessage() != null) {
             out.writeFieldName(ERROR);
             out.writeStartObject();
@@ -111,7 +112,7 @@ final class EventDocument {
         out.writeFieldName(protocol.protocol());
         out.writeStartObject();
         try {
-            event.detail().writeFields(scratch.detail.bind(out));
+            event.detail().writeFields(scratch.detail.bind(out, rawLists));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

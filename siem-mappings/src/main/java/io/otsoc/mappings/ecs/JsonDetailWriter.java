@@ -28,21 +28,36 @@ final class JsonDetailWriter implements DetailWriter {
     private boolean rawLists;
     private final RawText list = new RawText();
 
+    /**
+     * This thread's names by identity: decoders pass the same literals every time, so a slot check finds most names
+     * without hashing the text.
+     */
+    private static final int RECENT_NAMES = 256;
+    private final String[] recentFields = new String[RECENT_NAMES];
+    private final SerializedString[] recentNames = new SerializedString[RECENT_NAMES];
+
     private void name(String field) throws IOException {
-        SerializedString name = NAMES.get(field);
+        int slot = System.identityHashCode(field) & (RECENT_NAMES - 1);
+        SerializedString name = recentFields[slot] == field ? recentNames[slot] : null;
         if (name == null) {
-            if (NAMES.size() >= MAX_NAMES) {
-                name(field);
-                return;
+            name = NAMES.get(field);
+            if (name == null) {
+                if (NAMES.size() >= MAX_NAMES) {
+                    out.writeFieldName(field);
+                    return;
+                }
+                name = NAMES.computeIfAbsent(field, SerializedString::new);
             }
-            name = NAMES.computeIfAbsent(field, SerializedString::new);
+            recentFields[slot] = field;
+            recentNames[slot] = name;
         }
         out.writeFieldName(name);
     }
 
-    JsonDetailWriter bind(JsonGenerator generator) {
+    /** Writes to {@code generator}; {@code rawLists} when it takes raw values (see {@link EcsJsonFactory}). */
+    JsonDetailWriter bind(JsonGenerator generator, boolean rawLists) {
         this.out = generator;
-        this.rawLists = EcsJsonFactory.takesEncodedParts(generator);
+        this.rawLists = rawLists;
         return this;
     }
 

@@ -30,11 +30,25 @@ final class MappingScratch {
     /** Text written raw into a document (checked to need no escaping). */
     final RawText raw = new RawText();
 
+    private ProtocolNames lastProtocolTable;
+    private String lastProtocol;
+    private ProtocolNames.Names lastProtocolNames;
+
     private Bytes bytes;
     private JsonGenerator generator;
 
     static MappingScratch get() {
         return PER_THREAD.get();
+    }
+
+    /** {@code table.of(protocol)}, remembered for the next event, which is nearly always of the same protocol. */
+    ProtocolNames.Names protocolNames(ProtocolNames table, String protocol) {
+        if (protocol != lastProtocol || table != lastProtocolTable) {
+            lastProtocolNames = table.of(protocol);
+            lastProtocolTable = table;
+            lastProtocol = protocol;
+        }
+        return lastProtocolNames;
     }
 
     /** The thread's UTF-8 generator, positioned at the start of an empty buffer. */
