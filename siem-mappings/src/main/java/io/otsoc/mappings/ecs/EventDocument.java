@@ -79,9 +79,7 @@ final class EventDocument {
         out.writeRaw(protocol.eventHead(event.category(), scratch.parts));
 
         RawText raw = scratch.raw.clear();
-        raw.ascii(",\"action\":\"").ascii(event.action())
-                .ascii("\",\"outcome\":\"").ascii(EventCategorisation.outcome(event.outcome()).getValue());
-        raw.reserve(1).put('"');
+        raw.bytes(scratch.actionField(event.action())).bytes(EventCategorisation.outcomeField(event.outcome()));
         long durationMicros = event.durationMicros();
         if (durationMicros >= 0) {
             raw.ascii(",\"duration\":").reserve(20).number(durationMicros * 1000L); // ECS wants nanoseconds

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -30,6 +31,11 @@ final class MappingScratch {
     /** Text written raw into a document (checked to need no escaping). */
     final RawText raw = new RawText();
 
+    /** Recent actions by identity (decoders pass literals) and their encoded {@code ,"action":"..."}. */
+    private static final int RECENT_ACTIONS = 64;
+    private final String[] recentActions = new String[RECENT_ACTIONS];
+    private final byte[][] recentActionFields = new byte[RECENT_ACTIONS][];
+
     private ProtocolNames lastProtocolTable;
     private String lastProtocol;
     private ProtocolNames.Names lastProtocolNames;
@@ -49,6 +55,16 @@ final class MappingScratch {
             lastProtocol = protocol;
         }
         return lastProtocolNames;
+    }
+
+    /** {@code ,"action":"<action>"} as UTF-8, for an action that needs no escaping. */
+    byte[] actionField(String action) {
+        int slot = System.identityHashCode(action) & (RECENT_ACTIONS - 1);
+        if (recentActions[slot] != action) {
+            recentActionFields[slot] = (",\"action\":\"" + action + '"').getBytes(StandardCharsets.UTF_8);
+            recentActions[slot] = action;
+        }
+        return recentActionFields[slot];
     }
 
     /** The thread's UTF-8 generator, positioned at the start of an empty buffer. */

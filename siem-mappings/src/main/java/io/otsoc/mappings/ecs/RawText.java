@@ -57,6 +57,14 @@ final class RawText implements SerializableString {
         return this;
     }
 
+    /** Bytes already encoded; reserves room itself. */
+    RawText bytes(byte[] encoded) {
+        reserve(encoded.length);
+        System.arraycopy(encoded, 0, data, length, encoded.length);
+        length += encoded.length;
+        return this;
+    }
+
     /** ASCII characters from a char buffer; reserves room itself. */
     RawText ascii(char[] chars, int count) {
         reserve(count);
