@@ -69,13 +69,14 @@ public final class BenchCommand implements Callable<Integer> {
 
     private final PrintStream stdout;
     private final PrintStream stderr;
-    private final StandardCorpus standard;
+    private StandardCorpus standard;
     private final SearchPath programs;
 
     public BenchCommand(PrintStream stdout, PrintStream stderr) {
-        this(stdout, stderr, StandardCorpus.locate(), SearchPath.system());
+        this(stdout, stderr, null, SearchPath.system());
     }
 
+    /** With the standard corpus of a given checkout, or null to locate this one's when the command runs. */
     BenchCommand(PrintStream stdout, PrintStream stderr, StandardCorpus standard, SearchPath programs) {
         this.stdout = stdout;
         this.stderr = stderr;
@@ -93,6 +94,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " exists and is not a directory");
+        }
+        if (standard == null) {
+            standard = StandardCorpus.locate();
         }
         Path file = corpus != null ? corpus : standard.defaultFile(frames);
         try {

@@ -122,6 +122,31 @@ class BenchCommandTest {
     }
 
     @Test
+    void aDefaultCorpusThatCannotBeBuiltIsAOneLineUsageError() throws IOException {
+        Path shared = Files.createDirectories(dir.resolve("shared").resolve("bench"));
+        Files.writeString(shared.resolve("mkcorpus.py"), "");
+        for (String capture : StandardCorpus.CAPTURES) {
+            Path file = dir.resolve("shared").resolve("pcaps").resolve(capture);
+            Files.createDirectories(file.getParent());
+            Files.write(file, new byte[0]);
+        }
+        StandardCorpus corpus = new StandardCorpus(dir, dir.resolve("shared"), new SearchPath(dir.toString()),
+                "python3");
+        BenchCommand bench = new BenchCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), corpus, new SearchPath(dir.toString()));
+
+        assertThat(new picocli.CommandLine(bench).execute("--runs", "1")).isEqualTo(2);
+        Path target = dir.resolve("target").resolve("otsoc-corpus-1m.pcap");
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
+                "bench: building " + target + " (1,000,000 frames) from " + dir.resolve("shared").resolve("pcaps")
+                        + " ...",
+                "bench: python3 not found on PATH; it is needed to build the corpus with "
+                        + shared.resolve("mkcorpus.py") + ", or give --corpus FILE");
+        assertThat(target).doesNotExist();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void aCorpusThatIsNotACaptureIsRefusedBeforeMeasuring() throws IOException {
         Path notACapture = Files.writeString(dir.resolve("notes.pcap"), "not a capture");
         assertThat(run("bench", "--corpus", notACapture.toString())).isEqualTo(2);
