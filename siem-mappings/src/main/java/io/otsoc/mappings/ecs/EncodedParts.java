@@ -29,10 +29,7 @@ final class EncodedParts {
      * {@code "event":{"kind":...}} to be continued and closed by the caller); they are not part of the result.
      */
     EncodedJson of(Fields fields, int leftOpen) throws IOException {
-        if (generator == null) {
-            generator = JSON.createGenerator(bytes, JsonEncoding.UTF8);
-        }
-        bytes.size = 0;
+        JsonGenerator generator = generator();
         try {
             generator.writeStartObject();
             generator.writeFieldName("_");
@@ -51,5 +48,27 @@ final class EncodedParts {
             generator = null; // its state is unknown now
             throw e;
         }
+    }
+
+    /** The text as a quoted JSON string, escaped as a generator with default settings escapes it. */
+    byte[] quoted(String text) throws IOException {
+        JsonGenerator generator = generator();
+        try {
+            generator.writeString(text);
+            generator.flush();
+            return Arrays.copyOf(bytes.data, bytes.size);
+        } catch (IOException | RuntimeException e) {
+            this.generator = null;
+            throw e;
+        }
+    }
+
+    /** The generator, over an emptied buffer. */
+    private JsonGenerator generator() throws IOException {
+        if (generator == null) {
+            generator = JSON.createGenerator(bytes, JsonEncoding.UTF8);
+        }
+        bytes.size = 0;
+        return generator;
     }
 }

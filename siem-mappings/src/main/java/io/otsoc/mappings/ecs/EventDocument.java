@@ -1,6 +1,7 @@
 package io.otsoc.mappings.ecs;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import io.otsoc.collector.model.OtEvent;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class EventDocument {
         ProtocolNames.Names protocol = scratch.protocolNames(protocols, event.protocol());
         FlowStrings flow = scratch.flows.of(event.flow());
         boolean parts = EcsJsonFactory.takesEncodedParts(out);
-        if (parts && plain(event.action())) {
+        if (parts && RawText.plain(event.action())) {
             writeFromParts(event, out, scratch, protocol, flow);
         } else {
             writeTokens(event, out, scratch, protocol, flow);
@@ -94,7 +95,7 @@ final class EventDocument {
 
     /** {@code error}, {@code otsoc.category}, {@code otsoc.<protocol>.*}, and the end of the document. */
     private static void writeDetail(OtEvent event, JsonGenerator out, MappingScratch scratch,
-                                    ProtocolNames.Names protocol, boolean rawLists) throws IOException {
+                                    ProtocolNames.Names protocol, boolean parts) throws IOException {
         if (event.errorMessage() != null) {
             out.writeFieldName(ERROR);
             out.writeStartObject();
@@ -103,21 +104,39 @@ final class EventDocument {
             out.writeEndObject();
         }
 
+        if (parts) {
+            // The top-level object has fields already, so raw fields that bring their own comma fit in.
+            RawText raw = scratch.raw.clear();
+            raw.bytes(protocol.otsocHead(event.category(), scratch.parts).asUnquotedUTF8());
+            try {
+                event.detail().writeFields(scratch.rawDetail.bind(raw, scratch.parts));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            out.writeRaw(raw.reserve(2).put('}').put('}'));
+        } else {
+            openOtsoc(out, EventCategorisation.of(event.category()), protocol.protocol());
+            try {
+                event.detail().writeFields(scratch.detail.bind(out));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            out.writeEndObject();
+            out.writeEndObject();
+        }
+
+        out.writeEndObject();
+    }
+
+    /** Opens {@code otsoc} with its {@code category}, and {@code otsoc.<protocol>} for the detail. */
+    static void openOtsoc(JsonGenerator out, EventCategorisation.Values categorisation, SerializableString protocol)
+            throws IOException {
         out.writeFieldName(OTSOC);
         out.writeStartObject();
         out.writeFieldName(CATEGORY);
-        out.writeString(EventCategorisation.of(event.category()).otsocCategory());
-        out.writeFieldName(protocol.protocol());
+        out.writeString(categorisation.otsocCategory());
+        out.writeFieldName(protocol);
         out.writeStartObject();
-        try {
-            event.detail().writeFields(scratch.detail.bind(out, rawLists));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        out.writeEndObject();
-        out.writeEndObject();
-
-        out.writeEndObject();
     }
 
     /** {@code observer}, {@code network}, {@code source}, {@code destination}, {@code related}. */
@@ -127,17 +146,6 @@ final class EventDocument {
         FlowFields.network(out, flow, protocol.protocol());
         FlowFields.endpoints(out, flow);
         FlowFields.relatedIps(out, flow);
-    }
-
-    /** Whether the text is written in JSON as it is: printable ASCII without quote or backslash. */
-    static boolean plain(String text) {
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char ch = text.charAt(i);
-            if (ch < 0x20 || ch > 0x7E || ch == '"' || ch == '\\') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A quoted ISO-8601 date, as {@link JsonFields#date} writes it (its characters never need escaping). */

@@ -24,9 +24,6 @@ final class JsonDetailWriter implements DetailWriter {
     private static final ConcurrentHashMap<String, SerializedString> NAMES = new ConcurrentHashMap<>();
 
     private JsonGenerator out;
-    /** Whether {@link #out} takes a number list as one raw value (see {@link EcsJsonFactory}). */
-    private boolean rawLists;
-    private final RawText list = new RawText();
 
     /**
      * This thread's names by identity: decoders pass the same literals every time, so a slot check finds most names
@@ -54,10 +51,8 @@ final class JsonDetailWriter implements DetailWriter {
         out.writeFieldName(name);
     }
 
-    /** Writes to {@code generator}; {@code rawLists} when it takes raw values (see {@link EcsJsonFactory}). */
-    JsonDetailWriter bind(JsonGenerator generator, boolean rawLists) {
+    JsonDetailWriter bind(JsonGenerator generator) {
         this.out = generator;
-        this.rawLists = rawLists;
         return this;
     }
 
@@ -115,10 +110,6 @@ final class JsonDetailWriter implements DetailWriter {
         int n = Math.min(Math.max(count, 0), values.length);
         try {
             name(field);
-            if (rawLists) {
-                writeRawList(values, n);
-                return;
-            }
             out.writeStartArray();
             for (int i = 0; i < n; i++) {
                 out.writeNumber(Integer.toUnsignedLong(values[i])); // the contract says unsigned
@@ -127,19 +118,6 @@ final class JsonDetailWriter implements DetailWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The list as the generator would write it ({@code [1,2,3]}), in one value write instead of one per number. */
-    private void writeRawList(int[] values, int n) throws IOException {
-        RawText raw = list.clear().reserve(2 + 21 * n); // brackets, and the digits and a comma per number
-        raw.put('[');
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                raw.put(',');
-            }
-            raw.number(Integer.toUnsignedLong(values[i])); // the contract says unsigned
-        }
-        out.writeRawValue(raw.put(']'));
     }
 
     @Override

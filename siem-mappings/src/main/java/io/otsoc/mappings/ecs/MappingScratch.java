@@ -26,6 +26,7 @@ final class MappingScratch {
     final char[] chars = new char[64];
     final MicrosTimestamp timestamp = new MicrosTimestamp();
     final JsonDetailWriter detail = new JsonDetailWriter();
+    final RawDetailWriter rawDetail = new RawDetailWriter();
     final FlowStrings.Cache flows = new FlowStrings.Cache();
     final EncodedParts parts = new EncodedParts();
     /** Text written raw into a document (checked to need no escaping). */

@@ -18,6 +18,7 @@ final class ProtocolNames {
         private final SerializedString dataset;
         // Racy lazy fill: every thread encodes the same bytes, and EncodedJson is safely published (final field).
         private final EncodedJson[] eventHeads = new EncodedJson[EventCategory.values().length];
+        private final EncodedJson[] otsocHeads = new EncodedJson[EventCategory.values().length];
 
         Names(SerializedString protocol, SerializedString dataset) {
             this.protocol = protocol;
@@ -45,6 +46,20 @@ final class ProtocolNames {
                     DocumentHead.openEvent(out, EcsNames.V_EVENT, values.categories(), values.types(), dataset);
                 }, 1);
                 eventHeads[category.ordinal()] = head;
+            }
+            return head;
+        }
+
+        /**
+         * {@code ,"otsoc":{"category":"...","<protocol>":{} with both objects left open, as {@link EventDocument}
+         * writes them for an event of this category.
+         */
+        EncodedJson otsocHead(EventCategory category, EncodedParts parts) throws IOException {
+            EncodedJson head = otsocHeads[category.ordinal()];
+            if (head == null) {
+                EventCategorisation.Values values = EventCategorisation.of(category);
+                head = parts.of(out -> EventDocument.openOtsoc(out, values, protocol), 2);
+                otsocHeads[category.ordinal()] = head;
             }
             return head;
         }

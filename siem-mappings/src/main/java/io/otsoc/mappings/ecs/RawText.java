@@ -21,6 +21,17 @@ final class RawText implements SerializableString {
     private byte[] data = new byte[1024];
     private int length;
 
+    /** Whether a generator writes the text as it is: printable ASCII without quote or backslash. */
+    static boolean plain(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char ch = text.charAt(i);
+            if (ch < 0x20 || ch > 0x7E || ch == '"' || ch == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     RawText clear() {
         length = 0;
         return this;

@@ -75,6 +75,34 @@ class EncodedPartsEquivalenceTest {
     }
 
     @Test
+    void everyKindOfDetailValueIsTheSameBytes() throws IOException {
+        FlowRef flow = SampleRecords.IPV6;
+        List<DomainRecord> records = new ArrayList<>();
+        for (double decimal : new double[] {0.1, -0.0, 1e-7, 1e21, 123456.789, Double.NaN, Double.MAX_VALUE}) {
+            records.add(new OtEvent(SampleRecords.T0, 1, flow, "bacnet", "read_property", EventCategory.READ,
+                    Outcome.SUCCESS, null, out -> {
+                        out.decimal("present_value", decimal);
+                        out.flag("out_of_service", decimal > 1);
+                        out.number("instance", Long.MIN_VALUE);
+                        out.number("max", Long.MAX_VALUE);
+                        out.texts("names", java.util.Arrays.asList("a", null, "b\"c", "\u2603", null));
+                        out.texts("empty", List.of());
+                        out.texts("none", null);
+                        out.text("absent", null);
+                        out.numbers("absent_values", null, 3);
+                        out.numbers("some", new int[] {1, 2, 3}, 2);
+                        out.numbers("too_many", new int[] {4}, 9);
+                        out.numbers("negative_count", new int[] {5}, -1);
+                        out.text("odd \"name\"", "value");
+                        out.number("caf\u00e9", 1);
+                    }));
+        }
+        records.add(new OtEvent(SampleRecords.T0, -1, flow, "bacnet", "who_is", EventCategory.DISCOVERY,
+                Outcome.SUCCESS, null, out -> { }));
+        assertThat(write(PARTS, records)).isEqualTo(write(PLAIN, records));
+    }
+
+    @Test
     void aGeneratorWithChangedSettingsIsWrittenTokenByToken() throws IOException {
         List<DomainRecord> records = SampleRecords.all();
         ByteArrayOutputStream parts = new ByteArrayOutputStream();
