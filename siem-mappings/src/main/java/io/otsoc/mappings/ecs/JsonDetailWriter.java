@@ -60,7 +60,13 @@ final class JsonDetailWriter implements DetailWriter {
     public void number(String field, long value) {
         try {
             name(field);
-            out.writeNumber(value);
+            // Same text either way; an int where it fits makes the tree form (a token buffer) hold the IntNode a
+            // parser gives for the text, so that a document read back equals its tree.
+            if (value == (int) value) {
+                out.writeNumber((int) value);
+            } else {
+                out.writeNumber(value);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
