@@ -11,8 +11,9 @@ import java.util.Arrays;
  *
  * <p>Warming up takes more than one run on a small machine: the JIT's C2 thread keeps compiling for several
  * runs (as long as the work itself, on two cores) and a run measured meanwhile shares the machine with it. So the
- * path is run again until a run's compilation time is under {@value #SETTLED_SHARE} of its own time, at least
- * once and at most {@value #MAX_WARM_UPS} times or {@value #MAX_WARM_UP_SECONDS} s.
+ * path is run again until two runs in a row compiled for less than {@value #SETTLED_SHARE} of their own time (one
+ * quiet run can sit between two bursts of compilation), at most {@value #MAX_WARM_UPS} times or
+ * {@value #MAX_WARM_UP_SECONDS} s.
  */
 final class PathTimer {
 
@@ -66,6 +67,7 @@ final class PathTimer {
         boolean jitTimed = JIT != null && JIT.isCompilationTimeMonitoringSupported();
         long deadline = System.nanoTime() + MAX_WARM_UP_SECONDS * 1_000_000_000L;
         int count = 0;
+        int settled = 0;
         while (true) {
             long compiled0 = jitTimed ? JIT.getTotalCompilationTime() : 0;
             long start = System.nanoTime();
@@ -76,8 +78,8 @@ final class PathTimer {
                 return count; // nothing tells when it settles: one run, as most benches do
             }
             long compiledMillis = JIT.getTotalCompilationTime() - compiled0;
-            if (compiledMillis <= SETTLED_SHARE * elapsedMillis || count >= MAX_WARM_UPS
-                    || System.nanoTime() > deadline) {
+            settled = compiledMillis <= SETTLED_SHARE * elapsedMillis ? settled + 1 : 0;
+            if (settled == 2 || count >= MAX_WARM_UPS || System.nanoTime() > deadline) {
                 return count;
             }
         }
