@@ -38,6 +38,7 @@ public final class OtsocCommand implements Callable<Integer> {
     public static int execute(CliEnvironment environment, String... args) {
         CommandLine commandLine = new CommandLine(new OtsocCommand());
         commandLine.addSubcommand("analyze", new AnalyzeCommand(environment));
+        commandLine.addSubcommand("bench", new io.otsoc.routes.bench.BenchCommand(environment.out(), environment.err()));
         commandLine.addSubcommand("help", new HelpCommand());
         commandLine.setOut(new PrintWriter(environment.out(), true));
         commandLine.setErr(new PrintWriter(environment.err(), true));

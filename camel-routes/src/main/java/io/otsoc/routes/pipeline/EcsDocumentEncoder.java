@@ -1,12 +1,11 @@
 package io.otsoc.routes.pipeline;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.otsoc.collector.model.DomainRecord;
+import io.otsoc.mappings.ecs.EcsJsonFactory;
 import io.otsoc.mappings.ecs.EcsMapper;
 import io.otsoc.mappings.opensearch.IndexRouting;
 import io.otsoc.routes.delivery.EcsDocument;
@@ -22,9 +21,7 @@ public final class EcsDocumentEncoder implements DocumentEncoder {
 
     // No separator between root values: the buffer is emptied after every document anyway, and a separator
     // would otherwise lead every document but the first.
-    private static final JsonFactory JSON = new JsonFactoryBuilder()
-            .rootValueSeparator((SerializableString) null)
-            .build();
+    private static final JsonFactory JSON = new EcsJsonFactory(null);
     // A codec lets the mapper write trees (writeTree) as well as tokens.
     private static final ObjectMapper CODEC = new ObjectMapper(JSON);
 

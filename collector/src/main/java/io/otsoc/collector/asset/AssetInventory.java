@@ -36,6 +36,13 @@ public final class AssetInventory {
         }
     };
     private long untracked;
+    /**
+     * The flow looked up last and its counters. Events come in runs from one flow, and the flow looked up last is
+     * already the most recently used entry of {@link #recent}, so finding it again skips the map (whose FlowRef keys
+     * hash all their fields) and leaves the access order as the lookup would.
+     */
+    private FlowRef lastFlow;
+    private Tally lastTally;
 
     public AssetInventory(int maxAssets) {
         this.maxAssets = maxAssets;
@@ -59,7 +66,7 @@ public final class AssetInventory {
         String protocol = event.protocol();
         long ts = event.timestampMicros();
         // Events of one flow share its FlowRef: after the first, one lookup finds the counters to bump.
-        Tally tally = recent.get(f);
+        Tally tally = f == lastFlow ? lastTally : recent.get(f);
         if (tally == null || !tally.protocol.equals(protocol)) {
             tally = new Tally(protocol);
             tally.client = entry(f.clientMac(), f.clientIp(), ts);
@@ -74,6 +81,8 @@ public final class AssetInventory {
             }
             recent.put(f, tally);
         }
+        lastFlow = f;
+        lastTally = tally;
         if (tally.client != null) {
             tally.client.seen(ts);
             tally.clientRole.total++;

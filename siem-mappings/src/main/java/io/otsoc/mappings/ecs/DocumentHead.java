@@ -34,6 +34,11 @@ final class DocumentHead {
     void open(JsonGenerator out, long micros, MappingScratch scratch) throws IOException {
         out.writeStartObject();
         JsonFields.date(out, TIMESTAMP, micros, scratch);
+        ecsVersion(out);
+    }
+
+    /** {@code ecs.version}. */
+    static void ecsVersion(JsonGenerator out) throws IOException {
         out.writeFieldName(ECS);
         out.writeStartObject();
         out.writeFieldName(VERSION);

@@ -35,6 +35,7 @@ public final class EcsMapper {
     private final AssetDocument assets;
     private final AlertDocument alerts;
     private final IncidentDocument incidents;
+    private volatile Owner owner;
 
     /**
      * @param observerName the sensor's name in {@code observer.name}, e.g. the host name or a site-specific label
@@ -55,7 +56,25 @@ public final class EcsMapper {
 
     /** Writes one ECS document as a JSON object to the generator. */
     public void write(DomainRecord record, JsonGenerator out) throws IOException {
-        write(record, out, MappingScratch.get());
+        write(record, out, scratch());
+    }
+
+    /**
+     * The calling thread's scratch. A pipeline maps on one thread, and a thread-local lookup is not free on
+     * threads that hold many (Camel's): the last thread's scratch is kept at hand.
+     */
+    private MappingScratch scratch() {
+        Owner last = owner;
+        Thread current = Thread.currentThread();
+        if (last != null && last.thread == current) {
+            return last.scratch;
+        }
+        MappingScratch scratch = MappingScratch.get();
+        owner = new Owner(current, scratch);
+        return scratch;
+    }
+
+    private record Owner(Thread thread, MappingScratch scratch) {
     }
 
     private void write(DomainRecord record, JsonGenerator out, MappingScratch scratch) throws IOException {
@@ -90,7 +109,7 @@ public final class EcsMapper {
      * thread reuses; only the returned array is allocated.
      */
     public byte[] toJson(DomainRecord record) {
-        MappingScratch scratch = MappingScratch.get();
+        MappingScratch scratch = scratch();
         JsonGenerator out = scratch.utf8();
         try {
             write(record, out, scratch);
@@ -103,7 +122,7 @@ public final class EcsMapper {
 
     /** Appends the document as compact UTF-8 JSON (no trailing newline) to {@code sink}. */
     public void writeJson(DomainRecord record, OutputStream sink) throws IOException {
-        MappingScratch scratch = MappingScratch.get();
+        MappingScratch scratch = scratch();
         JsonGenerator out = scratch.utf8();
         try {
             write(record, out, scratch);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.otsoc.collector.model.EventCategory;
 import io.otsoc.collector.model.Outcome;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,7 @@ final class EventCategorisation {
 
     private static final Map<EventCategory, Values> VALUES = new EnumMap<>(EventCategory.class);
     private static final Map<Outcome, SerializedString> OUTCOMES = new EnumMap<>(Outcome.class);
+    private static final byte[][] OUTCOME_FIELDS = new byte[Outcome.values().length][];
 
     static {
         for (EventCategory category : EventCategory.values()) {
@@ -54,7 +56,9 @@ final class EventCategorisation {
             VALUES.put(category, values);
         }
         for (Outcome outcome : Outcome.values()) {
-            OUTCOMES.put(outcome, EcsNames.s(outcome.name().toLowerCase(Locale.ROOT)));
+            String value = outcome.name().toLowerCase(Locale.ROOT);
+            OUTCOMES.put(outcome, EcsNames.s(value));
+            OUTCOME_FIELDS[outcome.ordinal()] = (",\"outcome\":\"" + value + '"').getBytes(StandardCharsets.US_ASCII);
         }
     }
 
@@ -67,5 +71,10 @@ final class EventCategorisation {
 
     static SerializedString outcome(Outcome outcome) {
         return OUTCOMES.get(outcome);
+    }
+
+    /** {@code ,"outcome":"<outcome>"} as UTF-8, as a generator writes it after a field. */
+    static byte[] outcomeField(Outcome outcome) {
+        return OUTCOME_FIELDS[outcome.ordinal()];
     }
 }

@@ -1,6 +1,7 @@
 package io.otsoc.mappings.ecs;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import io.otsoc.collector.model.OtEvent;
 
 import java.io.IOException;
@@ -15,8 +16,16 @@ import static io.otsoc.mappings.ecs.EcsNames.MESSAGE;
 import static io.otsoc.mappings.ecs.EcsNames.OTSOC;
 import static io.otsoc.mappings.ecs.EcsNames.OUTCOME;
 import static io.otsoc.mappings.ecs.EcsNames.START;
+import static io.otsoc.mappings.ecs.EcsNames.TIMESTAMP;
 
-/** One decoded OT transaction as an ECS {@code event.kind: event} document. The hot path. */
+/**
+ * One decoded OT transaction as an ECS {@code event.kind: event} document. The hot path.
+ *
+ * <p>Most of a document is fixed for its flow (observer, network, endpoints, related addresses) or for its protocol
+ * and category (ECS version, the fixed {@code event} fields). Into a generator that takes encoded parts
+ * ({@link EcsJsonFactory}) those are copied as encoded once, and the rest of {@code event} is written as plain text;
+ * any other generator gets the same document token by token.
+ */
 final class EventDocument {
 
     private final DocumentHead head;
@@ -27,10 +36,20 @@ final class EventDocument {
     }
 
     void write(OtEvent event, JsonGenerator out, MappingScratch scratch) throws IOException {
-        ProtocolNames.Names protocol = protocols.of(event.protocol());
-        EventCategorisation.Values categorisation = EventCategorisation.of(event.category());
+        ProtocolNames.Names protocol = scratch.protocolNames(protocols, event.protocol());
         FlowStrings flow = scratch.flows.of(event.flow());
+        boolean parts = EcsJsonFactory.takesEncodedParts(out);
+        if (parts && RawText.plain(event.action())) {
+            writeFromParts(event, out, scratch, protocol, flow);
+        } else {
+            writeTokens(event, out, scratch, protocol, flow);
+        }
+        writeDetail(event, out, scratch, protocol, parts);
+    }
 
+    private void writeTokens(OtEvent event, JsonGenerator out, MappingScratch scratch, ProtocolNames.Names protocol,
+                             FlowStrings flow) throws IOException {
+        EventCategorisation.Values categorisation = EventCategorisation.of(event.category());
         head.open(out, event.timestampMicros(), scratch);
 
         DocumentHead.openEvent(out, EcsNames.V_EVENT, categorisation.categories(), categorisation.types(),
@@ -48,11 +67,35 @@ final class EventDocument {
         }
         out.writeEndObject();
 
-        head.observer(out);
-        FlowFields.network(out, flow, protocol.protocol());
-        FlowFields.endpoints(out, flow);
-        FlowFields.relatedIps(out, flow);
+        flowFields(out, head, flow, protocol);
+    }
 
+    /** The same fields as {@link #writeTokens}, the fixed ones copied in as encoded once, the rest as raw text. */
+    private void writeFromParts(OtEvent event, JsonGenerator out, MappingScratch scratch,
+                                ProtocolNames.Names protocol, FlowStrings flow) throws IOException {
+        // @timestamp through the generator, so that it knows the object has a field and puts commas after it.
+        out.writeStartObject();
+        out.writeFieldName(TIMESTAMP);
+        out.writeRawValue(date(scratch.raw.clear(), event.timestampMicros(), scratch));
+        out.writeRaw(protocol.eventHead(event.category(), scratch.parts));
+
+        RawText raw = scratch.raw.clear();
+        raw.bytes(scratch.actionField(event.action())).bytes(EventCategorisation.outcomeField(event.outcome()));
+        long durationMicros = event.durationMicros();
+        if (durationMicros >= 0) {
+            raw.ascii(",\"duration\":").reserve(20).number(durationMicros * 1000L); // ECS wants nanoseconds
+            date(raw.ascii(",\"start\":"), event.timestampMicros(), scratch);
+            date(raw.ascii(",\"end\":"), event.timestampMicros() + durationMicros, scratch);
+        }
+        raw.reserve(1).put('}');
+        out.writeRaw(raw);
+
+        out.writeRaw(flow.eventTail(head, protocol, scratch.parts));
+    }
+
+    /** {@code error}, {@code otsoc.category}, {@code otsoc.<protocol>.*}, and the end of the document. */
+    private static void writeDetail(OtEvent event, JsonGenerator out, MappingScratch scratch,
+                                    ProtocolNames.Names protocol, boolean parts) throws IOException {
         if (event.errorMessage() != null) {
             out.writeFieldName(ERROR);
             out.writeStartObject();
@@ -61,20 +104,54 @@ final class EventDocument {
             out.writeEndObject();
         }
 
+        if (parts) {
+            // The top-level object has fields already, so raw fields that bring their own comma fit in.
+            RawText raw = scratch.raw.clear();
+            raw.bytes(protocol.otsocHead(event.category(), scratch.parts).asUnquotedUTF8());
+            try {
+                event.detail().writeFields(scratch.rawDetail.bind(raw, scratch.parts));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            out.writeRaw(raw.reserve(2).put('}').put('}'));
+        } else {
+            openOtsoc(out, EventCategorisation.of(event.category()), protocol.protocol());
+            try {
+                event.detail().writeFields(scratch.detail.bind(out));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            out.writeEndObject();
+            out.writeEndObject();
+        }
+
+        out.writeEndObject();
+    }
+
+    /** Opens {@code otsoc} with its {@code category}, and {@code otsoc.<protocol>} for the detail. */
+    static void openOtsoc(JsonGenerator out, EventCategorisation.Values categorisation, SerializableString protocol)
+            throws IOException {
         out.writeFieldName(OTSOC);
         out.writeStartObject();
         out.writeFieldName(CATEGORY);
         out.writeString(categorisation.otsocCategory());
-        out.writeFieldName(protocol.protocol());
+        out.writeFieldName(protocol);
         out.writeStartObject();
-        try {
-            event.detail().writeFields(scratch.detail.bind(out));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        out.writeEndObject();
-        out.writeEndObject();
+    }
 
-        out.writeEndObject();
+    /** {@code observer}, {@code network}, {@code source}, {@code destination}, {@code related}. */
+    static void flowFields(JsonGenerator out, DocumentHead head, FlowStrings flow, ProtocolNames.Names protocol)
+            throws IOException {
+        head.observer(out);
+        FlowFields.network(out, flow, protocol.protocol());
+        FlowFields.endpoints(out, flow);
+        FlowFields.relatedIps(out, flow);
+    }
+
+    /** A quoted ISO-8601 date, as {@link JsonFields#date} writes it (its characters never need escaping). */
+    private static RawText date(RawText raw, long micros, MappingScratch scratch) {
+        int length = scratch.timestamp.format(micros, scratch.chars);
+        raw.reserve(length + 2).put('"');
+        return raw.ascii(scratch.chars, length).put('"');
     }
 }

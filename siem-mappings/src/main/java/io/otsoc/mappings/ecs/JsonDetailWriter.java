@@ -25,14 +25,28 @@ final class JsonDetailWriter implements DetailWriter {
 
     private JsonGenerator out;
 
+    /**
+     * This thread's names by identity: decoders pass the same literals every time, so a slot check finds most names
+     * without hashing the text.
+     */
+    private static final int RECENT_NAMES = 256;
+    private final String[] recentFields = new String[RECENT_NAMES];
+    private final SerializedString[] recentNames = new SerializedString[RECENT_NAMES];
+
     private void name(String field) throws IOException {
-        SerializedString name = NAMES.get(field);
+        int slot = System.identityHashCode(field) & (RECENT_NAMES - 1);
+        SerializedString name = recentFields[slot] == field ? recentNames[slot] : null;
         if (name == null) {
-            if (NAMES.size() >= MAX_NAMES) {
-                name(field);
-                return;
+            name = NAMES.get(field);
+            if (name == null) {
+                if (NAMES.size() >= MAX_NAMES) {
+                    out.writeFieldName(field);
+                    return;
+                }
+                name = NAMES.computeIfAbsent(field, SerializedString::new);
             }
-            name = NAMES.computeIfAbsent(field, SerializedString::new);
+            recentFields[slot] = field;
+            recentNames[slot] = name;
         }
         out.writeFieldName(name);
     }
@@ -46,7 +60,13 @@ final class JsonDetailWriter implements DetailWriter {
     public void number(String field, long value) {
         try {
             name(field);
-            out.writeNumber(value);
+            // Same text either way; an int where it fits makes the tree form (a token buffer) hold the IntNode a
+            // parser gives for the text, so that a document read back equals its tree.
+            if (value == (int) value) {
+                out.writeNumber((int) value);
+            } else {
+                out.writeNumber(value);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

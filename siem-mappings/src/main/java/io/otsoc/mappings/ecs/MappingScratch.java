@@ -1,23 +1,23 @@
 package io.otsoc.mappings.ecs;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonEncoding;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * What one thread reuses from document to document: a char buffer for timestamps, the timestamp formatter with
- * its cached date, the detail writer, the recent flows' encoded values, and a UTF-8 generator over a growable
- * byte buffer.
+ * its cached date, the detail writer, the recent flows' encoded values, the encoder of fixed document parts, a
+ * buffer for raw text, and a UTF-8 generator over a growable byte buffer.
  */
 final class MappingScratch {
 
-    private static final JsonFactory JSON = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
+    private static final JsonFactory JSON = new EcsJsonFactory(null);
     /** Past this the byte buffer is dropped after use, so one huge document does not pin memory. */
     private static final int KEEP_BYTES = 1 << 20;
 
@@ -26,13 +26,46 @@ final class MappingScratch {
     final char[] chars = new char[64];
     final MicrosTimestamp timestamp = new MicrosTimestamp();
     final JsonDetailWriter detail = new JsonDetailWriter();
+    final RawDetailWriter rawDetail = new RawDetailWriter();
     final FlowStrings.Cache flows = new FlowStrings.Cache();
+    final EncodedParts parts = new EncodedParts();
+    /** Text written raw into a document (checked to need no escaping). */
+    final RawText raw = new RawText();
+
+    /** Recent actions by identity (decoders pass literals) and their encoded {@code ,"action":"..."}. */
+    private static final int RECENT_ACTIONS = 64;
+    private final String[] recentActions = new String[RECENT_ACTIONS];
+    private final byte[][] recentActionFields = new byte[RECENT_ACTIONS][];
+
+    private ProtocolNames lastProtocolTable;
+    private String lastProtocol;
+    private ProtocolNames.Names lastProtocolNames;
 
     private Bytes bytes;
     private JsonGenerator generator;
 
     static MappingScratch get() {
         return PER_THREAD.get();
+    }
+
+    /** {@code table.of(protocol)}, remembered for the next event, which is nearly always of the same protocol. */
+    ProtocolNames.Names protocolNames(ProtocolNames table, String protocol) {
+        if (protocol != lastProtocol || table != lastProtocolTable) {
+            lastProtocolNames = table.of(protocol);
+            lastProtocolTable = table;
+            lastProtocol = protocol;
+        }
+        return lastProtocolNames;
+    }
+
+    /** {@code ,"action":"<action>"} as UTF-8, for an action that needs no escaping. */
+    byte[] actionField(String action) {
+        int slot = System.identityHashCode(action) & (RECENT_ACTIONS - 1);
+        if (recentActions[slot] != action) {
+            recentActionFields[slot] = (",\"action\":\"" + action + '"').getBytes(StandardCharsets.UTF_8);
+            recentActions[slot] = action;
+        }
+        return recentActionFields[slot];
     }
 
     /** The thread's UTF-8 generator, positioned at the start of an empty buffer. */
@@ -75,7 +108,7 @@ final class MappingScratch {
     }
 
     /** An unsynchronised growable byte sink (ByteArrayOutputStream locks on every write). */
-    private static final class Bytes extends OutputStream {
+    static final class Bytes extends OutputStream {
         byte[] data = new byte[2048];
         int size;
 

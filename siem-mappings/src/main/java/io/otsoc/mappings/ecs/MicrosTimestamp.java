@@ -7,7 +7,8 @@ import java.time.format.DateTimeFormatter;
 /**
  * Formats microseconds since the epoch as ISO-8601 UTC with six fraction digits, e.g.
  * {@code 2024-05-01T12:34:56.123456Z}, into a caller's char buffer. Events arrive in time order, so the date
- * part is computed once per day and copied; the rest is plain digit arithmetic. Not thread-safe: one per thread.
+ * part is computed once per day and the time of day once per second, and copied; the fraction is plain digit
+ * arithmetic. Not thread-safe: one per thread.
  */
 final class MicrosTimestamp {
 
@@ -19,6 +20,8 @@ final class MicrosTimestamp {
 
     private final char[] datePart = new char[11]; // "yyyy-MM-ddT"
     private long cachedDay = Long.MIN_VALUE;
+    private final char[] secondPart = new char[20]; // "yyyy-MM-ddTHH:mm:ss."
+    private long cachedSecond = Long.MIN_VALUE;
 
     /**
      * Writes the timestamp at {@code out[0..]} and returns its length ({@link #LENGTH} except for years outside
@@ -26,28 +29,36 @@ final class MicrosTimestamp {
      */
     int format(long micros, char[] out) {
         long seconds = Math.floorDiv(micros, MICROS_PER_SECOND);
-        int fraction = (int) Math.floorMod(micros, MICROS_PER_SECOND);
-        long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
-        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
-        if (day != cachedDay && !cacheDay(day)) {
+        int fraction = (int) (micros - seconds * MICROS_PER_SECOND);
+        if (seconds != cachedSecond && !cacheSecond(seconds)) {
             return formatRare(micros, out);
         }
-        System.arraycopy(datePart, 0, out, 0, 11);
-        int hour = secondOfDay / 3600;
-        int minute = (secondOfDay / 60) % 60;
-        int second = secondOfDay % 60;
-        two(out, 11, hour);
-        out[13] = ':';
-        two(out, 14, minute);
-        out[16] = ':';
-        two(out, 17, second);
-        out[19] = '.';
+        System.arraycopy(secondPart, 0, out, 0, 20);
         for (int i = 25; i >= 20; i--) {
             out[i] = (char) ('0' + fraction % 10);
             fraction /= 10;
         }
         out[26] = 'Z';
         return LENGTH;
+    }
+
+    /** Fills {@link #secondPart} for the second; false for years outside 0000-9999. */
+    private boolean cacheSecond(long seconds) {
+        long day = Math.floorDiv(seconds, SECONDS_PER_DAY);
+        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        if (day != cachedDay && !cacheDay(day)) {
+            return false;
+        }
+        char[] out = secondPart;
+        System.arraycopy(datePart, 0, out, 0, 11);
+        two(out, 11, secondOfDay / 3600);
+        out[13] = ':';
+        two(out, 14, (secondOfDay / 60) % 60);
+        out[16] = ':';
+        two(out, 17, secondOfDay % 60);
+        out[19] = '.';
+        cachedSecond = seconds;
+        return true;
     }
 
     /** The timestamp as a String (not for the hot path). */

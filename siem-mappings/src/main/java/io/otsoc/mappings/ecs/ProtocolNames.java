@@ -1,7 +1,9 @@
 package io.otsoc.mappings.ecs;
 
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.otsoc.collector.model.EventCategory;
 
+import java.io.IOException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -10,7 +12,57 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ProtocolNames {
 
-    record Names(SerializedString protocol, SerializedString dataset) {
+    /** One protocol's encoded names, and its events' fixed leading fields per category, encoded on first use. */
+    static final class Names {
+        private final SerializedString protocol;
+        private final SerializedString dataset;
+        // Racy lazy fill: every thread encodes the same bytes, and EncodedJson is safely published (final field).
+        private final EncodedJson[] eventHeads = new EncodedJson[EventCategory.values().length];
+        private final EncodedJson[] otsocHeads = new EncodedJson[EventCategory.values().length];
+
+        Names(SerializedString protocol, SerializedString dataset) {
+            this.protocol = protocol;
+            this.dataset = dataset;
+        }
+
+        SerializedString protocol() {
+            return protocol;
+        }
+
+        SerializedString dataset() {
+            return dataset;
+        }
+
+        /**
+         * {@code ,"ecs":{...},"event":{"kind":"event",...,"dataset":"otsoc.<protocol>"} with {@code event} left
+         * open, as {@link EventDocument} writes them for an event of this category.
+         */
+        EncodedJson eventHead(EventCategory category, EncodedParts parts) throws IOException {
+            EncodedJson head = eventHeads[category.ordinal()];
+            if (head == null) {
+                EventCategorisation.Values values = EventCategorisation.of(category);
+                head = parts.of(out -> {
+                    DocumentHead.ecsVersion(out);
+                    DocumentHead.openEvent(out, EcsNames.V_EVENT, values.categories(), values.types(), dataset);
+                }, 1);
+                eventHeads[category.ordinal()] = head;
+            }
+            return head;
+        }
+
+        /**
+         * {@code ,"otsoc":{"category":"...","<protocol>":{} with both objects left open, as {@link EventDocument}
+         * writes them for an event of this category.
+         */
+        EncodedJson otsocHead(EventCategory category, EncodedParts parts) throws IOException {
+            EncodedJson head = otsocHeads[category.ordinal()];
+            if (head == null) {
+                EventCategorisation.Values values = EventCategorisation.of(category);
+                head = parts.of(out -> EventDocument.openOtsoc(out, values, protocol), 2);
+                otsocHeads[category.ordinal()] = head;
+            }
+            return head;
+        }
     }
 
     /** Protocol names come from the decoders, a short fixed list; the cap only guards against misuse. */

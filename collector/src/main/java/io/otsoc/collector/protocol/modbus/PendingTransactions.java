@@ -8,6 +8,12 @@ package io.otsoc.collector.protocol.modbus;
 final class PendingTransactions {
 
     private final Transaction[] waiting;
+    /**
+     * The keys of the first {@link #keyed} entries of {@link #waiting}, side by side, so that a lookup scans ints
+     * rather than objects. An entry is keyed at the first lookup after it was added (and begun by the caller).
+     */
+    private final int[] keys;
+    private int keyed;
     private final Transaction[] free;
     private int size;
     private int freeCount;
@@ -17,6 +23,7 @@ final class PendingTransactions {
             throw new IllegalArgumentException("pending transaction capacity must be at least 1, was " + capacity);
         }
         waiting = new Transaction[capacity];
+        keys = new int[capacity];
         free = new Transaction[capacity];
     }
 
@@ -34,8 +41,11 @@ final class PendingTransactions {
 
     /** Removes and returns the request waiting under {@code key}, or null. */
     Transaction remove(int key) {
+        for (; keyed < size; keyed++) {
+            keys[keyed] = waiting[keyed].key;
+        }
         for (int i = 0; i < size; i++) {
-            if (waiting[i].key == key) {
+            if (keys[i] == key) {
                 return removeAt(i);
             }
         }
@@ -67,6 +77,10 @@ final class PendingTransactions {
     private Transaction removeAt(int i) {
         Transaction t = waiting[i];
         System.arraycopy(waiting, i + 1, waiting, i, size - i - 1);
+        if (i < keyed) {
+            System.arraycopy(keys, i + 1, keys, i, keyed - i - 1);
+            keyed--;
+        }
         waiting[--size] = null;
         return t;
     }

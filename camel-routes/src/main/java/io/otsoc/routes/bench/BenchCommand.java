@@ -1,0 +1,179 @@
+package io.otsoc.routes.bench;
+
+import io.otsoc.collector.capture.CaptureException;
+import io.otsoc.collector.capture.CaptureFiles;
+import io.otsoc.collector.capture.PacketSource;
+import io.otsoc.routes.pipeline.AnalyzeFailedException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code otsoc bench [--corpus FILE] [--frames N] [--runs R] [--out DIR]}: throughput of the pipeline's paths on
+ * the standard corpus, beside tcpdump and tshark on the same file, as one table.
+ */
+@Command(name = "bench",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+                "Measures the pipeline on a benchmark capture: (a) reading the file, (b) decoding it,"
+                        + " (c) decoding it and serialising every record to ECS JSON, (d) 'otsoc analyze' writing"
+                        + " events.ndjson; and tcpdump and tshark on the same capture when they are on PATH.",
+                "Prints the median of R runs after a warm-up run of each."},
+        footer = {"",
+                "Exit codes: 0 done, 1 a run failed, 2 usage error, unreadable corpus, or a corpus that cannot be"
+                        + " built.",
+                "The standard corpus (1,000,000 frames of the shared OT captures) is built on first use with"
+                        + " python3 ../shared/bench/mkcorpus.py."})
+public final class BenchCommand implements Callable<Integer> {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    @Option(names = "--corpus", paramLabel = "FILE",
+            description = "capture to measure; built from the standard captures when it does not exist"
+                    + " (default: target/otsoc-corpus-1m.pcap in the repository)")
+    private Path corpus;
+
+    @Option(names = "--frames", paramLabel = "N",
+            description = "frames of the corpus built when it is missing (default: ${DEFAULT-VALUE})")
+    private long frames = StandardCorpus.STANDARD_FRAMES;
+
+    @Option(names = "--runs", paramLabel = "R", description = "measured runs per path (default: ${DEFAULT-VALUE})")
+    private int runs = 3;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "keep the analyze path's events.ndjson and the table (bench.txt) here"
+                    + " (default: a temporary directory, removed afterwards)")
+    private Path out;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    private boolean help;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+    private StandardCorpus standard;
+    private final SearchPath programs;
+
+    public BenchCommand(PrintStream stdout, PrintStream stderr) {
+        this(stdout, stderr, null, SearchPath.system());
+    }
+
+    /** With the standard corpus of a given checkout, or null to locate this one's when the command runs. */
+    BenchCommand(PrintStream stdout, PrintStream stderr, StandardCorpus standard, SearchPath programs) {
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.standard = standard;
+        this.programs = programs;
+    }
+
+    @Override
+    public Integer call() {
+        if (runs < 1) {
+            throw new ParameterException(spec.commandLine(), "--runs must be at least 1, not " + runs);
+        }
+        if (frames < 1) {
+            throw new ParameterException(spec.commandLine(), "--frames must be at least 1, not " + frames);
+        }
+        if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " exists and is not a directory");
+        }
+        if (standard == null) {
+            standard = StandardCorpus.locate();
+        }
+        Path file = corpus != null ? corpus : standard.defaultFile(frames);
+        try {
+            if (!Files.exists(file)) {
+                stderr.println(name() + ": building " + file + " (" + String.format("%,d", frames)
+                        + " frames) from " + standard.shared().resolve("pcaps") + " ...");
+                standard.build(file, frames);
+            }
+            checkReadable(file);
+        } catch (BenchException | CaptureException e) {
+            stderr.println(name() + ": " + oneLine(e.getMessage()));
+            return USAGE;
+        }
+
+        Path outDir = null;
+        boolean temporary = out == null;
+        try {
+            outDir = temporary ? Files.createTempDirectory("otsoc-bench") : Files.createDirectories(out);
+            BenchResult result = measure(file, outDir);
+            String table = BenchTable.render(result);
+            stdout.print(table);
+            stdout.flush();
+            if (!temporary) {
+                Files.writeString(outDir.resolve("bench.txt"), table, StandardCharsets.UTF_8);
+            }
+            return OK;
+        } catch (AnalyzeFailedException | BenchException | CaptureException e) {
+            stderr.println(name() + ": " + oneLine(e.getMessage()));
+            return FAILED;
+        } catch (IOException e) {
+            stderr.println(name() + ": cannot write to " + (out != null ? out : "a temporary directory") + ": "
+                    + oneLine(e.getMessage()));
+            return FAILED;
+        } finally {
+            if (temporary && outDir != null) {
+                deleteTree(outDir);
+            }
+        }
+    }
+
+    private BenchResult measure(Path file, Path outDir) {
+        CorpusFigures figures = CorpusFigures.of(file, ReferenceTools.TSHARK_FRAMES);
+        PathTimer timer = new PathTimer(runs);
+        List<MeasuredPath> paths = List.of(new ReadOnlyPath(), new DecodePath(), new DecodeEcsPath(),
+                new AnalyzePath(outDir));
+        List<Measurement> measured = new ArrayList<>();
+        for (MeasuredPath path : paths) {
+            stderr.println(name() + ": " + path.label() + " ...");
+            measured.add(timer.measure(path, file));
+        }
+        stderr.println(name() + ": reference tools ...");
+        ReferenceTools.Outcome tools = new ReferenceTools(programs, runs).measure(file, figures);
+        return new BenchResult(file, figures, runs, measured, tools.rows(), tools.notes(), timer.rssPerPath());
+    }
+
+    /** Opens the corpus once, so that an unreadable file fails in one line before any measurement. */
+    private static void checkReadable(Path file) {
+        try (PacketSource source = CaptureFiles.open(List.of(file))) {
+            source.name();
+        }
+    }
+
+    private String name() {
+        return spec.qualifiedName();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a temporary directory left behind is harmless
+        }
+    }
+}
