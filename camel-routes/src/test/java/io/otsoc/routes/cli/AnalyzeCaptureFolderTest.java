@@ -46,7 +46,7 @@ class AnalyzeCaptureFolderTest {
         assertThat(ndjson.events("modbus")).isPositive();
         assertThat(ndjson.ofKind("asset")).isEqualTo(run.figure("assets")).isPositive();
         long malformed = ndjson.documents().stream()
-                .filter(d -> d.path("event").path("action").asText().equals("malformed_message")).count();
+                .filter(d -> d.path("error").path("type").asText().equals("malformed")).count();
         assertThat(run.figure("malformed")).isEqualTo(malformed);
         assertThat(run.optionalFigure("unmapped")).isEmpty();
         assertThat(out.resolve("events.ndjson.partial")).doesNotExist();

@@ -52,7 +52,7 @@ class AnalyzeRealPartsTest {
         assertThat(ndjson.events("modbus")).isPositive().isEqualTo(report.records().eventsByProtocol().get("modbus"));
         assertThat(ndjson.ofKind("asset")).isEqualTo(report.records().assets()).isPositive();
         long malformedDocuments = ndjson.documents().stream()
-                .filter(d -> d.path("event").path("action").asText().equals("malformed_message"))
+                .filter(d -> d.path("error").path("type").asText().equals("malformed"))
                 .peek(d -> assertThat(d.path("error").path("message").asText()).isNotBlank())
                 .count();
         assertThat(collector.malformed()).containsExactly(Map.entry("modbus", malformedDocuments));

@@ -43,8 +43,8 @@ public record OtEvent(
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(detail, "detail");
-        if (malformed && outcome != Outcome.FAILURE) {
-            throw new IllegalArgumentException("a malformed message's outcome is failure, not " + outcome);
+        if (malformed && (outcome != Outcome.FAILURE || errorMessage == null)) {
+            throw new IllegalArgumentException("a malformed message has outcome failure and says what was wrong");
         }
     }
 

@@ -93,6 +93,9 @@ final class EventDocument {
         out.writeRaw(flow.eventTail(head, protocol, scratch.parts));
     }
 
+    /** The {@code error.type} of a message that broke its protocol's rules, so analysts can filter them out or in. */
+    static final String MALFORMED_ERROR_TYPE = "malformed";
+
     /** {@code error}, {@code otsoc.category}, {@code otsoc.<protocol>.*}, and the end of the document. */
     private static void writeDetail(OtEvent event, JsonGenerator out, MappingScratch scratch,
                                     ProtocolNames.Names protocol, boolean parts) throws IOException {
@@ -101,6 +104,10 @@ final class EventDocument {
             out.writeStartObject();
             out.writeFieldName(MESSAGE);
             out.writeString(event.errorMessage());
+            if (event.malformed()) {
+                out.writeFieldName(EcsNames.TYPE);
+                out.writeString(MALFORMED_ERROR_TYPE);
+            }
             out.writeEndObject();
         }
 

@@ -119,6 +119,25 @@ class EcsMapperValuesTest {
     }
 
     @Test
+    void malformedMessagesAreTypedSoAnalystsCanFilterThem() throws IOException {
+        OtEvent exception = SampleRecords.modbusException();
+        OtEvent malformed = exception.asMalformed("unused: the exception's own message is kept");
+        for (OtEvent event : List.of(exception, malformed)) {
+            ObjectNode tree = mapper.toDocument(event);
+            JsonNode streamed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(mapper.toJson(event));
+            for (JsonNode doc : List.of(tree, streamed)) {
+                assertThat(doc.path("event").path("outcome").asText()).isEqualTo("failure");
+                assertThat(doc.path("error").path("message").asText()).isEqualTo(exception.errorMessage());
+                if (event.malformed()) {
+                    assertThat(doc.path("error").path("type").asText()).isEqualTo("malformed");
+                } else {
+                    assertThat(doc.path("error").has("type")).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void bareIpv4FlowOmitsWhatIsUnknown() {
         OtEvent event = SampleRecords.categoriesAndOutcomes().stream()
                 .filter(e -> e.flow() == SampleRecords.IPV4_BARE && e.durationMicros() < 0).findFirst().orElseThrow();

@@ -154,7 +154,7 @@ final class SampleRecords {
                 events.add(new OtEvent(T0 + n * 1_000_003L, n % 2 == 0 ? -1 : 250 + n, FLOWS.get(n % 3), "modbus",
                         category.name().toLowerCase(Locale.ROOT) + "_operation", category, outcome,
                         outcome == Outcome.FAILURE ? "malformed PDU: length 3 exceeds the 1 bytes left" : null,
-                        detail));
+                        detail, outcome == Outcome.FAILURE && n % 2 == 0));
             }
         }
         return events;
