@@ -1,6 +1,5 @@
 package io.otsoc.mappings.ecs;
 
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 
 import java.io.IOException;
@@ -13,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * {@link SerializedString} would hold the text as a String too and encode it on first use. The quoted forms,
  * which raw writes never ask for, are derived from the text when asked.
  */
-final class EncodedJson implements SerializableString {
+final class EncodedJson extends RawUtf8String {
 
     private final byte[] utf8;
 
@@ -62,41 +61,12 @@ final class EncodedJson implements SerializableString {
 
     @Override
     public int appendUnquoted(char[] buffer, int offset) {
-        return quoted().appendUnquoted(buffer, offset);
-    }
-
-    @Override
-    public char[] asQuotedChars() {
-        return quoted().asQuotedChars();
-    }
-
-    @Override
-    public byte[] asQuotedUTF8() {
-        return quoted().asQuotedUTF8();
-    }
-
-    @Override
-    public int appendQuotedUTF8(byte[] buffer, int offset) {
-        return quoted().appendQuotedUTF8(buffer, offset);
-    }
-
-    @Override
-    public int appendQuoted(char[] buffer, int offset) {
-        return quoted().appendQuoted(buffer, offset);
-    }
-
-    @Override
-    public int writeQuotedUTF8(OutputStream out) throws IOException {
-        return quoted().writeQuotedUTF8(out);
-    }
-
-    @Override
-    public int putQuotedUTF8(ByteBuffer buffer) throws IOException {
-        return quoted().putQuotedUTF8(buffer);
-    }
-
-    private SerializedString quoted() {
-        return new SerializedString(getValue());
+        String value = getValue();
+        if (offset + value.length() > buffer.length) {
+            return -1;
+        }
+        value.getChars(0, value.length(), buffer, offset);
+        return value.length();
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.otsoc.mappings.ecs;
 
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.NumberOutput;
-import com.fasterxml.jackson.core.io.SerializedString;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +14,7 @@ import java.util.Arrays;
  * array. Only text that needs no escaping goes in (ASCII digits, timestamps, names and values checked as plain).
  * One per thread.
  */
-final class RawText implements SerializableString {
+final class RawText extends RawUtf8String {
 
     private byte[] data = new byte[1024];
     private int length;
@@ -144,39 +142,5 @@ final class RawText implements SerializableString {
             buffer[offset + i] = (char) data[i];
         }
         return length;
-    }
-
-    @Override
-    public char[] asQuotedChars() {
-        return quoted().asQuotedChars();
-    }
-
-    @Override
-    public byte[] asQuotedUTF8() {
-        return quoted().asQuotedUTF8();
-    }
-
-    @Override
-    public int appendQuotedUTF8(byte[] buffer, int offset) {
-        return quoted().appendQuotedUTF8(buffer, offset);
-    }
-
-    @Override
-    public int appendQuoted(char[] buffer, int offset) {
-        return quoted().appendQuoted(buffer, offset);
-    }
-
-    @Override
-    public int writeQuotedUTF8(OutputStream out) throws IOException {
-        return quoted().writeQuotedUTF8(out);
-    }
-
-    @Override
-    public int putQuotedUTF8(ByteBuffer buffer) throws IOException {
-        return quoted().putQuotedUTF8(buffer);
-    }
-
-    private SerializedString quoted() {
-        return new SerializedString(getValue());
     }
 }
