@@ -36,6 +36,8 @@ public final class S7commDecoder implements ProtocolDecoder {
     private String srcTsap;
     private String dstTsap;
     private boolean established;
+    /** An S7comm (0x32) PDU was seen: from then on another protocol id is a malformed PDU, not another protocol. */
+    private boolean seenS7;
     private boolean finished;
 
     public S7commDecoder(FlowRef flow, DecoderOutput output) {
@@ -225,7 +227,7 @@ public final class S7commDecoder implements ProtocolDecoder {
         int id = b[off] & 0xFF;
         if (id == 0x72) {
             established = true;
-            onPlus(b, off, len, ts);
+            onPlus(side.direction == Direction.TO_SERVER, b, off, len, ts);
             return true;
         }
         if (id != 0x32) {
@@ -244,14 +246,17 @@ public final class S7commDecoder implements ProtocolDecoder {
         return true;
     }
 
-    private boolean seenS7;
-
-    private void onPlus(byte[] b, int off, int len, long ts) {
+    private void onPlus(boolean toServer, byte[] b, int off, int len, long ts) {
         int version = len > 1 ? b[off + 1] & 0xFF : ABSENT;
-        // Keep-alive PDUs (version 0xFF) carry no opcode after the 2-byte length.
-        int opcode = len > 4 && version != 0xFF ? b[off + 4] & 0xFF : ABSENT;
+        // Keep-alive PDUs (version 0xFF) carry no opcode after the 2-byte length; version 3 puts its integrity
+        // part (digest length, digest) before the opcode.
+        int at = off + 4;
+        if (version == 3 && len > 4) {
+            at += 1 + (b[off + 4] & 0xFF);
+        }
+        int opcode = at < off + len && version != 0xFF ? b[at] & 0xFF : ABSENT;
         S7Detail d = new S7Detail(ABSENT, ABSENT, opcode, ABSENT, ABSENT, ABSENT, null, null, ABSENT, ABSENT, ABSENT,
-                ABSENT, ABSENT, srcTsap, dstTsap, true, false, ABSENT, ABSENT, version);
+                ABSENT, ABSENT, srcTsap, dstTsap, toServer, !toServer, ABSENT, ABSENT, version);
         output.event(new OtEvent(ts, -1, flow, PROTOCOL, "s7comm_plus", EventCategory.OTHER, Outcome.UNKNOWN, null, d));
     }
 

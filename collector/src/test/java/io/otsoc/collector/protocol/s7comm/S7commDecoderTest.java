@@ -261,6 +261,12 @@ class S7commDecoderTest {
         assertThat(e.action()).isEqualTo("s7comm_plus");
         assertThat(d.functionCode()).isEqualTo(0x31);
         assertThat(d.plusVersion()).isEqualTo(1);
+        // Version 3: a digest length (0x20) and 32-byte digest come before the opcode (0x33, notification).
+        send(TO_CLIENT, dt("72 03 0030 20 " + "AB".repeat(32) + " 33 0000 0001 72 03 0000", true), 3);
+        S7Detail v3 = (S7Detail) out.events.get(1).detail();
+        assertThat(v3.plusVersion()).isEqualTo(3);
+        assertThat(v3.functionCode()).isEqualTo(0x33);
+        assertThat(v3.responseSeen()).isTrue();
     }
 
     static byte[] concat(byte[] a, byte[] b) {

@@ -98,6 +98,67 @@ class S7commOracleTest {
         assertThat(extra).as("our messages without an oracle row").isEmpty();
     }
 
+    /**
+     * ICSNPP's {@code s7comm_plus.log}: one row per S7comm-plus message with its version and opcode; our
+     * {@code s7comm_plus} events are one per message too (request seen = sent to the server).
+     */
+    @Test
+    void agreesWithIcsnppS7commPlusLog() {
+        Map<String, Integer> expected = new HashMap<>();
+        int rows = 0;
+        for (ZeekLog.Row row : ZeekLog.read(SharedFixtures.pcap(
+                "s7comm/s7comm_plus.pcap.icsnpp.s7comm_plus.s7comm_plus.log")).rows()) {
+            expected.merge(row.raw("id.orig_h") + ":" + row.raw("id.orig_p") + ">" + row.raw("id.resp_h") + ":"
+                    + row.raw("id.resp_p") + " " + row.raw("is_orig") + " v" + row.raw("version") + " "
+                    + row.raw("opcode"), 1, Integer::sum);
+            rows++;
+        }
+        int matched = 0;
+        List<String> extra = new ArrayList<>();
+        for (OtEvent e : run("s7comm_plus.pcap")) {
+            if (!e.action().equals("s7comm_plus")) {
+                continue;
+            }
+            S7Detail d = (S7Detail) e.detail();
+            String key = e.flow().clientIp() + ":" + e.flow().clientPort() + ">" + e.flow().serverIp() + ":"
+                    + e.flow().serverPort() + " " + (d.requestSeen() ? "T" : "F") + " v" + d.plusVersion() + " "
+                    + hex(d.functionCode());
+            Integer left = expected.get(key);
+            if (left != null && left > 0) {
+                expected.put(key, left - 1);
+                matched++;
+            } else {
+                extra.add(key);
+            }
+        }
+        double agreement = (double) matched / (rows + extra.size());
+        System.out.printf("s7comm oracle s7comm_plus.log: %d rows, %d matched, %d extra, agreement %.4f%n", rows,
+                matched, extra.size(), agreement);
+        assertThat(extra).isEmpty();
+        assertThat(expected.entrySet().stream().filter(x -> x.getValue() > 0).toList()).isEmpty();
+    }
+
+    /** Every shared S7 capture decodes without a malformed S7comm message or a detached flow. */
+    @Test
+    void everySharedS7CaptureDecodesCleanly() throws Exception {
+        java.nio.file.Path dir = SharedFixtures.pcap("s7comm/s7ident.pcap").getParent();
+        List<java.nio.file.Path> captures;
+        try (var files = java.nio.file.Files.list(dir)) {
+            captures = files.filter(f -> f.toString().endsWith(".pcap") || f.toString().endsWith(".pcapng"))
+                    .sorted().toList();
+        }
+        assertThat(captures).hasSizeGreaterThan(10);
+        for (java.nio.file.Path f : captures) {
+            List<OtEvent> events = run(f.getFileName().toString());
+            Map<String, Long> actions = new java.util.TreeMap<>();
+            events.forEach(e -> actions.merge(e.action(), 1L, Long::sum));
+            System.out.println("s7comm capture " + f.getFileName() + ": " + actions);
+            assertThat(events).as(f.getFileName().toString()).isNotEmpty()
+                    .noneMatch(OtEvent::malformed)
+                    .noneMatch(e -> e.action().equals("malformed_message"));
+        }
+    }
+
     @Test
     void snap7StopCaptureYieldsPlcStop() {
         List<OtEvent> events = run("snap7_s300_stop.pcapng");
