@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class Dnp3OracleTest {
 
     /**
-     * The differences argued for {@code dnp3.pcap}, all checked by hand against its packets:
+     * The differences argued for {@code dnp3.pcap}, the first two traced with tshark to their packets:
      * <ul>
      * <li>10.0.0.9:1080: cold_restart (application sequence 1) is answered by a RESPONSE of sequence 1 after two
      * unsolicited responses; Zeek forgets the request at the first unsolicited response and logs {@code - RESPONSE},
@@ -45,7 +45,7 @@ class Dnp3OracleTest {
      * answer nothing we saw, so we report the request unanswered and both responses alone. The request's g60v4
      * header has qualifier 0xED (reserved range code 13): it is malformed for us, reported as stop_application.</li>
      * <li>Two malformed link-layer reports without an operation (no Zeek row can match them): bytes on a flow that
-     * are not a link frame, and a flow ending 8 bytes into a frame header.</li>
+     * are not a link frame, and a flow ending 8 bytes into a frame header (not traced further).</li>
      * </ul>
      */
     private static final Map<String, List<String>> ARGUED = Map.of("dnp3.pcap", List.of(
