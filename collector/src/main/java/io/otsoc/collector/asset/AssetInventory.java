@@ -1,5 +1,6 @@
 package io.otsoc.collector.asset;
 
+import io.otsoc.collector.flow.DecoderBinding;
 import io.otsoc.collector.model.Asset;
 import io.otsoc.collector.model.AssetRole;
 import io.otsoc.collector.model.FlowRef;
@@ -56,10 +57,12 @@ public final class AssetInventory {
         }
     }
 
-    /** A decoded event: its client and server get the protocol's roles. Malformed messages prove no role. */
+    /**
+     * A decoded event: its client and server get the protocol's roles. A malformed message that could not even
+     * name its operation proves no role; one that names it (valid framing and function) still does.
+     */
     public void onEvent(OtEvent event) {
-        if (event.outcome() == io.otsoc.collector.model.Outcome.FAILURE
-                && "malformed_message".equals(event.action())) {
+        if (event.malformed() && DecoderBinding.MALFORMED_ACTION.equals(event.action())) {
             return;
         }
         FlowRef f = event.flow();

@@ -40,7 +40,7 @@ class AssetInventoryTest {
         }
         inventory.onEvent(event(HMI_TO_PLC2, 3_000, "read_coils", Outcome.SUCCESS));
         inventory.onEvent(new OtEvent(9_000, -1, HMI_TO_PLC, "modbus", "malformed_message", EventCategory.OTHER,
-                Outcome.FAILURE, "bad length", out -> { }));
+                Outcome.FAILURE, "bad length", out -> { }, true)); // as DecoderBinding delivers it
 
         Map<String, Asset> assets = byId(inventory.assets());
         assertThat(assets).containsOnlyKeys("00:0c:29:00:00:09", "00:1d:9c:00:00:05", "00:1d:9c:00:00:06");
