@@ -12,6 +12,7 @@ import io.otsoc.collector.dissect.PacketKind;
 import io.otsoc.collector.dissect.SkipReason;
 import io.otsoc.collector.flow.Flow;
 import io.otsoc.collector.flow.FlowTracker;
+import io.otsoc.collector.flow.LinkLayerDecoders;
 import io.otsoc.collector.flow.ProtocolCounters;
 import io.otsoc.collector.flow.SinkFailure;
 import io.otsoc.collector.model.Asset;
@@ -80,10 +81,12 @@ public final class Collector {
         private final ProtocolCounters protocols;
         private final AssetInventory inventory;
         private final FlowTracker flows;
+        private final LinkLayerDecoders linkDecoders;
         private final long startNanos = System.nanoTime();
         private long frames;
         private long bytes;
         private long assetsEmitted;
+        private long lastTimestampMicros;
         private CollectorStats finalStats;
 
         Session(CollectorConfig config, DecoderRegistry registry, Consumer<DomainRecord> sink) {
@@ -94,6 +97,7 @@ public final class Collector {
                 inventory.onEvent(event);
                 sink.accept(event);
             };
+            this.linkDecoders = new LinkLayerDecoders(registry, events);
             this.flows = new FlowTracker(config, registry, protocols, events, new FlowTracker.Listener() {
                 @Override
                 public void onOpen(Flow flow) {
@@ -120,11 +124,14 @@ public final class Collector {
             }
             frames++;
             bytes += frame.capturedLength();
+            lastTimestampMicros = frame.timestampMicros();
             PacketKind kind = dissector.dissect(frame, packet);
             try {
                 flows.advanceTime(frame.timestampMicros());
                 if (kind == PacketKind.TCP || kind == PacketKind.UDP) {
                     flows.onPacket(packet);
+                } else if (kind == PacketKind.NON_IP) {
+                    linkDecoders.onFrame(packet);
                 }
             } catch (SinkFailure e) {
                 throw e.getCause();
@@ -155,6 +162,7 @@ public final class Collector {
             }
             try {
                 flows.closeAll();
+                linkDecoders.closeAll(lastTimestampMicros);
             } catch (SinkFailure e) {
                 throw e.getCause();
             }
@@ -187,9 +195,20 @@ public final class Collector {
                     dissector.fragmentFrames(), dissector.count(PacketKind.FRAGMENT),
                     dissector.fragments().completedDatagrams(), dissector.truncatedPayloads(),
                     flows.flowsCreated(), flows.flowsEvicted(), flows.flowsExpired(), flows.flowsFinished(),
-                    flows.peakActiveFlows(), flows.tcp().gaps(), flows.tcp().gapBytes(), protocols.events(),
-                    protocols.malformed(), protocols.notThisProtocol(), protocols.decoderErrors(), assetsEmitted,
+                    flows.peakActiveFlows(), flows.tcp().gaps(), flows.tcp().gapBytes(),
+                    merged(protocols.events(), linkDecoders.events()),
+                    merged(protocols.malformed(), linkDecoders.malformed()), protocols.notThisProtocol(),
+                    merged(protocols.decoderErrors(), linkDecoders.decoderErrors()), assetsEmitted,
                     report, System.nanoTime() - startNanos);
+        }
+
+        private static Map<String, Long> merged(Map<String, Long> flowCounts, Map<String, Long> linkCounts) {
+            if (linkCounts.isEmpty()) {
+                return flowCounts;
+            }
+            Map<String, Long> m = new java.util.TreeMap<>(flowCounts);
+            linkCounts.forEach((k, v) -> m.merge(k, v, Long::sum));
+            return m;
         }
     }
 }

@@ -92,7 +92,7 @@ public final class Dissector {
                 return etherPayload(u16(b, pos + 6), b, pos + 8, end, snapped, p);
             }
         }
-        return nonIp(EtherTypes.LLC, p);
+        return nonIp(EtherTypes.LLC, p, pos, end);
     }
 
     /** After the link header: VLAN tags, then IPv4, IPv6 or a counted non-IP EtherType. */
@@ -115,7 +115,7 @@ public final class Dissector {
         return switch (type) {
             case EtherTypes.IPV4 -> ipv4(b, pos, end, snapped, p);
             case EtherTypes.IPV6 -> ipv6(b, pos, end, snapped, p);
-            default -> nonIp(type, p);
+            default -> nonIp(type, p, pos, end);
         };
     }
 
@@ -160,8 +160,12 @@ public final class Dissector {
         };
     }
 
-    private PacketKind nonIp(int etherType, Packet p) {
+    /** A non-IP frame: its payload (after the EtherType, or from the LLC header) becomes the packet's payload. */
+    private PacketKind nonIp(int etherType, Packet p, int pos, int end) {
         p.etherType = etherType;
+        p.payloadOffset = pos;
+        p.payloadLength = end - pos;
+        p.payloadWireLength = end - pos;
         nonIp[etherType]++;
         return PacketKind.NON_IP;
     }

@@ -192,7 +192,7 @@ public final class Packet {
         return icmpCode;
     }
 
-    /** Where the transport payload starts in {@link #buffer()}. */
+    /** Where the transport payload starts in {@link #buffer()}; for a non-IP frame, what follows its EtherType. */
     public int payloadOffset() {
         return payloadOffset;
     }

@@ -34,6 +34,8 @@ public final class Flow {
     long bytesToClient;
 
     DecoderBinding binding;
+    /** Payload packets still to show the content recognisers; 0 once a decoder is attached or the chance passed. */
+    int probesLeft;
     TcpReassembler toServer;
     TcpReassembler toClient;
     /** FIN seen by flag: bit 0 from the client, bit 1 from the server. */

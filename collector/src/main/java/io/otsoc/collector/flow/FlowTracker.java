@@ -6,12 +6,13 @@ import io.otsoc.collector.model.FlowRef;
 import io.otsoc.collector.model.OtEvent;
 import io.otsoc.collector.protocol.DecoderRegistry;
 import io.otsoc.collector.protocol.Direction;
+import io.otsoc.collector.protocol.ProtocolDecoderFactory;
 
 import java.util.function.Consumer;
 
 /**
  * Follows TCP and UDP flows: finds or creates each packet's flow, orients it, attaches the decoder registered on
- * its server port, feeds UDP datagrams whole and TCP bytes through per-direction {@link TcpReassembler}s, and
+ * its server port (or, on other ports, the decoder whose factory recognises the first payloads), feeds UDP datagrams whole and TCP bytes through per-direction {@link TcpReassembler}s, and
  * closes flows on FIN/RST, idle timeout (capture time), eviction when the table is full, and at the end.
  *
  * <p>Orientation: the client is the SYN sender (the SYN-ACK receiver); without a SYN, the side not on a
@@ -46,7 +47,11 @@ public final class FlowTracker {
     private final CommunityId communityId = new CommunityId();
     private final TcpCounters tcp = new TcpCounters();
 
+    /** Payload packets of a flow on unregistered ports that are shown to the factories' content recognisers. */
+    static final int PROBES_PER_FLOW = 4;
+
     private long created;
+    private long recognised;
     private long evicted;
     private long expired;
     private long finished;
@@ -115,6 +120,9 @@ public final class FlowTracker {
         if (f.closed) {
             return f;
         }
+        if (f.binding == null && f.probesLeft > 0 && p.payloadLength() > 0) {
+            probe(f, p, isTcp, dir);
+        }
         if (isTcp) {
             tcpSegment(f, p, dir, flags, now);
         } else if (f.binding != null && p.payloadLength() > 0 && p.payloadLength() == p.payloadWireLength()) {
@@ -124,6 +132,30 @@ public final class FlowTracker {
             }
         }
         return f;
+    }
+
+    /**
+     * Content-based recognition for a flow on ports no decoder registered: each factory is asked, in registry
+     * order, whether this payload is its protocol; the first that says yes gets the flow from this packet on.
+     */
+    private void probe(Flow f, Packet p, boolean isTcp, Direction dir) {
+        f.probesLeft--;
+        var factories = registry.factories();
+        for (int i = 0; i < factories.size(); i++) {
+            ProtocolDecoderFactory factory = factories.get(i);
+            boolean yes;
+            try {
+                yes = factory.recognizes(isTcp, dir, p.buffer(), p.payloadOffset(), p.payloadLength());
+            } catch (RuntimeException e) {
+                yes = false;
+            }
+            if (yes) {
+                f.probesLeft = 0;
+                f.binding = DecoderBinding.attach(factory, i, f.ref, protocols, events);
+                recognised++;
+                return;
+            }
+        }
     }
 
     /** Closes every flow, oldest first (end of capture). */
@@ -191,6 +223,8 @@ public final class FlowTracker {
         int index = isTcp ? registry.tcpIndex(serverPort) : registry.udpIndex(serverPort);
         if (index >= 0) {
             f.binding = DecoderBinding.attach(registry.factories().get(index), index, ref, protocols, events);
+        } else {
+            f.probesLeft = PROBES_PER_FLOW;
         }
         table.add(f);
         created++;
@@ -261,6 +295,11 @@ public final class FlowTracker {
     /** Flows closed by FIN/RST. */
     public long flowsFinished() {
         return finished;
+    }
+
+    /** Flows on unregistered ports given a decoder because their content was recognised. */
+    public long flowsRecognisedByContent() {
+        return recognised;
     }
 
     public int activeFlows() {

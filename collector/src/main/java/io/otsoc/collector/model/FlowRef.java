@@ -6,10 +6,11 @@ package io.otsoc.collector.model;
  * Built once per flow and shared by all of its events.
  *
  * @param communityId Community ID v1 of the flow (base64, seed 0), e.g. {@code 1:LQU9qZlK+B5F3KDmev6m5PMibrg=}
- * @param transport   {@code tcp} or {@code udp}
+ * @param communityId null for link-layer messages (they have no IP 5-tuple)
+ * @param transport   {@code tcp} or {@code udp}, or null for link-layer messages
  * @param clientMac   lower-case colon-separated MAC of the client as seen on the wire, or null (e.g. Linux cooked capture)
  * @param serverMac   same for the server
- * @param clientIp    textual IPv4 or IPv6 address
+ * @param clientIp    textual IPv4 or IPv6 address; null when unknown (link-layer messages)
  * @param vlanId      outermost 802.1Q VLAN id, or -1 when untagged
  */
 public record FlowRef(
@@ -22,4 +23,12 @@ public record FlowRef(
         String serverIp,
         int serverPort,
         int vlanId) {
+
+    /**
+     * A link-layer message (ARP, LLDP, PROFINET DCP, GOOSE...): the sender is the "client", the destination (often
+     * a multicast group) the "server"; IP addresses only where the protocol carries them (ARP), ports -1 (none).
+     */
+    public static FlowRef link(String srcMac, String dstMac, String srcIp, String dstIp, int vlanId) {
+        return new FlowRef(null, null, srcMac, dstMac, srcIp, -1, dstIp, -1, vlanId);
+    }
 }

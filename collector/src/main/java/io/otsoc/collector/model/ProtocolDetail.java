@@ -8,4 +8,9 @@ public interface ProtocolDetail {
 
     /** Writes every field that is set, in a stable order. */
     void writeFields(DetailWriter out);
+
+    /** What this message says about a device's identity (vendor, model, firmware...), or null: most say nothing. */
+    default AssetFacts assetFacts() {
+        return null;
+    }
 }

@@ -22,14 +22,16 @@ public final class DecoderRegistry {
     private static final short NONE = -1;
 
     private final List<ProtocolDecoderFactory> factories;
+    private final List<LinkDecoderFactory> linkFactories;
     private final short[] tcp = new short[65536];
     private final short[] udp = new short[65536];
 
-    private DecoderRegistry(List<ProtocolDecoderFactory> factories) {
+    private DecoderRegistry(List<ProtocolDecoderFactory> factories, List<LinkDecoderFactory> linkFactories) {
         if (factories.size() > Short.MAX_VALUE) {
             throw new IllegalArgumentException("too many decoder factories: " + factories.size());
         }
         this.factories = List.copyOf(factories);
+        this.linkFactories = List.copyOf(linkFactories);
         Arrays.fill(tcp, NONE);
         Arrays.fill(udp, NONE);
         for (int i = 0; i < this.factories.size(); i++) {
@@ -51,12 +53,22 @@ public final class DecoderRegistry {
         for (ProtocolDecoderFactory f : ServiceLoader.load(ProtocolDecoderFactory.class, loader)) {
             found.add(f);
         }
-        return new DecoderRegistry(found);
+        List<LinkDecoderFactory> link = new ArrayList<>();
+        for (LinkDecoderFactory f : ServiceLoader.load(LinkDecoderFactory.class, loader)) {
+            link.add(f);
+        }
+        return new DecoderRegistry(found, link);
     }
 
     /** Exactly these factories, in this order of precedence. */
     public static DecoderRegistry of(List<? extends ProtocolDecoderFactory> factories) {
-        return new DecoderRegistry(new ArrayList<>(factories));
+        return new DecoderRegistry(new ArrayList<>(factories), List.of());
+    }
+
+    /** These factories and these link-layer decoders. */
+    public static DecoderRegistry of(List<? extends ProtocolDecoderFactory> factories,
+                                     List<? extends LinkDecoderFactory> linkFactories) {
+        return new DecoderRegistry(new ArrayList<>(factories), new ArrayList<>(linkFactories));
     }
 
     public static DecoderRegistry of(ProtocolDecoderFactory... factories) {
@@ -64,12 +76,33 @@ public final class DecoderRegistry {
     }
 
     public static DecoderRegistry empty() {
-        return new DecoderRegistry(List.of());
+        return new DecoderRegistry(List.of(), List.of());
     }
 
     /** The factories, in order; a factory's position is its {@link #indexOf index}. */
     public List<ProtocolDecoderFactory> factories() {
         return factories;
+    }
+
+    /** The link-layer decoder factories, in order of precedence. */
+    public List<LinkDecoderFactory> linkFactories() {
+        return linkFactories;
+    }
+
+    /** The names of every protocol a decoder is registered for, flow and link decoders alike. */
+    public List<String> protocolNames() {
+        List<String> names = new ArrayList<>();
+        for (ProtocolDecoderFactory f : factories) {
+            if (!names.contains(f.protocol())) {
+                names.add(f.protocol());
+            }
+        }
+        for (LinkDecoderFactory f : linkFactories) {
+            if (!names.contains(f.protocol())) {
+                names.add(f.protocol());
+            }
+        }
+        return names;
     }
 
     public int size() {

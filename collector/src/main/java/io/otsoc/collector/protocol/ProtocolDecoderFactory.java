@@ -14,6 +14,20 @@ public interface ProtocolDecoderFactory {
     /** Server ports the protocol uses over UDP by default; may be empty. */
     int[] udpPorts();
 
+    /**
+     * Whether the first payload seen on a flow whose ports no decoder registered is this protocol's, judged from
+     * its content alone (e.g. DNP3's 0x0564 start bytes with a valid header CRC). Asked for the first few payloads
+     * of such a flow, in registry order; the first factory that says yes gets the flow. Must be strict: a false
+     * yes hands another protocol's bytes to this decoder. Over TCP {@code buf} holds one segment's payload, which
+     * may start mid-message when the capture began mid-connection; over UDP one datagram.
+     *
+     * @param tcp       whether the flow is TCP (else UDP)
+     * @param direction which side sent these bytes, as the flow was oriented by ports
+     */
+    default boolean recognizes(boolean tcp, Direction direction, byte[] buf, int offset, int length) {
+        return false;
+    }
+
     /** A fresh decoder for one flow. */
     ProtocolDecoder create(FlowRef flow, DecoderOutput output);
 }
