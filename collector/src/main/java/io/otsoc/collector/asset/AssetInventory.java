@@ -2,6 +2,7 @@ package io.otsoc.collector.asset;
 
 import io.otsoc.collector.flow.DecoderBinding;
 import io.otsoc.collector.model.Asset;
+import io.otsoc.collector.model.AssetFacts;
 import io.otsoc.collector.model.AssetRole;
 import io.otsoc.collector.model.FlowRef;
 import io.otsoc.collector.model.OtEvent;
@@ -16,7 +17,7 @@ import java.util.Set;
 /**
  * The devices seen on the wire: one asset per MAC address (per IP address when the capture has no link layer),
  * the IP addresses seen behind it, when it was first and last seen, and the roles that its traffic shows, with
- * evidence: the client of a protocol ({@code modbus_client}: "sent 12 modbus requests to 10.0.0.5:502") or its
+ * evidence, and the identity its own messages state ({@link AssetFacts}: vendor, model, firmware...): the client of a protocol ({@code modbus_client}: "sent 12 modbus requests to 10.0.0.5:502") or its
  * server ({@code modbus_server}: "answered 12 modbus requests from 10.0.0.9"). Group addresses (broadcast,
  * multicast) are not assets. Fed per flow and per event, never per packet; bounded by {@code maxAssets}
  * (later devices are counted, not tracked) and by {@value #MAX_IPS} addresses per asset.
@@ -66,6 +67,10 @@ public final class AssetInventory {
             return;
         }
         FlowRef f = event.flow();
+        if (f.transport() == null) {
+            onLinkEvent(event, f);
+            return;
+        }
         String protocol = event.protocol();
         long ts = event.timestampMicros();
         // Events of one flow share its FlowRef: after the first, one lookup finds the counters to bump.
@@ -96,6 +101,47 @@ public final class AssetInventory {
             tally.serverRole.total++;
             tally.serverPeer[0]++;
         }
+        if (!event.malformed()) {
+            AssetFacts facts = event.detail().assetFacts();
+            if (facts != null) {
+                apply(facts, facts.side() == AssetFacts.Side.CLIENT ? tally.client : tally.server);
+            }
+        }
+    }
+
+    /**
+     * A link-layer message (ARP, LLDP, DCP...): no client/server roles, but its sender is seen, with the IP address
+     * the message binds to its MAC (ARP), and what it says about itself.
+     */
+    private void onLinkEvent(OtEvent event, FlowRef f) {
+        long ts = event.timestampMicros();
+        Entry sender = entry(f.clientMac(), f.clientIp(), ts);
+        if (sender != null && f.clientIp() != null && !isGroupIp(f.clientIp()) && sender.ips.size() < MAX_IPS) {
+            sender.ips.add(f.clientIp());
+        }
+        if (event.malformed()) {
+            return;
+        }
+        AssetFacts facts = event.detail().assetFacts();
+        if (facts != null) {
+            apply(facts, facts.side() == AssetFacts.Side.CLIENT ? sender : entry(f.serverMac(), f.serverIp(), ts));
+        }
+    }
+
+    private static void apply(AssetFacts facts, Entry e) {
+        if (e == null) {
+            return;
+        }
+        e.vendor = firstNonBlank(facts.vendor(), e.vendor);
+        e.model = firstNonBlank(facts.model(), e.model);
+        e.firmware = firstNonBlank(facts.firmware(), e.firmware);
+        e.serial = firstNonBlank(facts.serial(), e.serial);
+        e.name = firstNonBlank(facts.name(), e.name);
+        e.deviceType = firstNonBlank(facts.deviceType(), e.deviceType);
+    }
+
+    private static String firstNonBlank(String newer, String older) {
+        return newer != null && !newer.isBlank() ? newer : older;
     }
 
     /** Devices seen but not tracked because the inventory was full. */
@@ -116,7 +162,8 @@ public final class AssetInventory {
             for (Map.Entry<String, Role> r : e.roles.entrySet()) {
                 roles.add(new AssetRole(r.getKey(), r.getValue().evidence(r.getKey())));
             }
-            out.add(new Asset(m.getKey(), e.mac, new ArrayList<>(e.ips), roles, null, e.firstSeen, e.lastSeen));
+            out.add(new Asset(m.getKey(), e.mac, new ArrayList<>(e.ips), roles, e.vendor, e.model, e.firmware,
+                    e.serial, e.name, e.deviceType, e.firstSeen, e.lastSeen));
         }
         return out;
     }
@@ -165,6 +212,12 @@ public final class AssetInventory {
         final String mac;
         final Set<String> ips = new LinkedHashSet<>();
         final Map<String, Role> roles = new LinkedHashMap<>();
+        String vendor;
+        String model;
+        String firmware;
+        String serial;
+        String name;
+        String deviceType;
         long firstSeen;
         long lastSeen;
 

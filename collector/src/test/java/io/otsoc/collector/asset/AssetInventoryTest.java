@@ -1,6 +1,8 @@
 package io.otsoc.collector.asset;
 
 import io.otsoc.collector.model.Asset;
+import io.otsoc.collector.model.AssetFacts;
+import io.otsoc.collector.model.ProtocolDetail;
 import io.otsoc.collector.model.AssetRole;
 import io.otsoc.collector.model.EventCategory;
 import io.otsoc.collector.model.FlowRef;
@@ -88,5 +90,70 @@ class AssetInventoryTest {
             router.observe("00:00:5e:00:01:01", "8.8." + i + ".1", i);
         }
         assertThat(router.assets().get(0).ips()).hasSize(AssetInventory.MAX_IPS).startsWith("8.8.0.1");
+    }
+
+    /** A detail that states the identity of one side of its flow, as a ListIdentity response or an I-Am does. */
+    private static ProtocolDetail identity(AssetFacts facts) {
+        return new ProtocolDetail() {
+            @Override
+            public void writeFields(io.otsoc.collector.model.DetailWriter out) {
+            }
+
+            @Override
+            public AssetFacts assetFacts() {
+                return facts;
+            }
+        };
+    }
+
+    @Test
+    void identityStatedByTrafficLandsOnTheSideItDescribes() {
+        AssetInventory inventory = new AssetInventory(100);
+        inventory.onEvent(new OtEvent(1_000, 5, HMI_TO_PLC, "enip", "list_identity", EventCategory.DISCOVERY,
+                Outcome.SUCCESS, null, identity(new AssetFacts(AssetFacts.Side.SERVER,
+                "Rockwell Automation/Allen-Bradley", "1756-L61/B LOGIX5561", "20.11", "0x40f2a1b3", null,
+                "Programmable Logic Controller"))));
+        // a later message that states only a name keeps what was known and adds the name
+        inventory.onEvent(new OtEvent(2_000, 5, HMI_TO_PLC, "enip", "list_identity", EventCategory.DISCOVERY,
+                Outcome.SUCCESS, null, identity(new AssetFacts(AssetFacts.Side.SERVER, null, " ", null, null,
+                "plc-line-1", null))));
+        // a malformed message states nothing
+        inventory.onEvent(new OtEvent(3_000, 5, HMI_TO_PLC, "enip", "list_identity", EventCategory.DISCOVERY,
+                Outcome.FAILURE, "truncated", identity(new AssetFacts(AssetFacts.Side.SERVER, "Forged", null,
+                null, null, null, null)), true));
+
+        Map<String, Asset> assets = byId(inventory.assets());
+        Asset plc = assets.get("00:1d:9c:00:00:05");
+        assertThat(plc.vendor()).isEqualTo("Rockwell Automation/Allen-Bradley");
+        assertThat(plc.model()).isEqualTo("1756-L61/B LOGIX5561");
+        assertThat(plc.firmware()).isEqualTo("20.11");
+        assertThat(plc.serial()).isEqualTo("0x40f2a1b3");
+        assertThat(plc.name()).isEqualTo("plc-line-1");
+        assertThat(plc.deviceType()).isEqualTo("Programmable Logic Controller");
+        Asset hmi = assets.get("00:0c:29:00:00:09");
+        assertThat(hmi.vendor()).isNull();
+        assertThat(hmi.name()).isNull();
+    }
+
+    @Test
+    void linkLayerMessagesShowTheSenderWithoutRoles() {
+        AssetInventory inventory = new AssetInventory(100);
+        FlowRef arpReply = FlowRef.link("00:1d:9c:00:00:05", "00:0c:29:00:00:09", "10.0.0.5", "10.0.0.9", -1);
+        inventory.onEvent(new OtEvent(1_000, -1, arpReply, "arp", "reply", EventCategory.DISCOVERY,
+                Outcome.SUCCESS, null, out -> { }));
+        FlowRef lldp = FlowRef.link("00:1d:9c:00:00:05", "01:80:c2:00:00:0e", null, null, -1);
+        inventory.onEvent(new OtEvent(2_000, -1, lldp, "lldp", "advertisement", EventCategory.DISCOVERY,
+                Outcome.SUCCESS, null, identity(new AssetFacts(AssetFacts.Side.CLIENT, null, null, null, null,
+                "plc-line-1", null))));
+
+        Map<String, Asset> assets = byId(inventory.assets());
+        assertThat(assets).as("the ARP target and the LLDP multicast group are not assets from these messages")
+                .containsOnlyKeys("00:1d:9c:00:00:05");
+        Asset plc = assets.get("00:1d:9c:00:00:05");
+        assertThat(plc.ips()).containsExactly("10.0.0.5");
+        assertThat(plc.roles()).isEmpty();
+        assertThat(plc.name()).isEqualTo("plc-line-1");
+        assertThat(plc.firstSeenMicros()).isEqualTo(1_000);
+        assertThat(plc.lastSeenMicros()).isEqualTo(2_000);
     }
 }

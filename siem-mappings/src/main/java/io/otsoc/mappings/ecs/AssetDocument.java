@@ -21,6 +21,10 @@ import static io.otsoc.mappings.ecs.EcsNames.OTSOC;
 import static io.otsoc.mappings.ecs.EcsNames.RELATED;
 import static io.otsoc.mappings.ecs.EcsNames.ROLES;
 import static io.otsoc.mappings.ecs.EcsNames.VENDOR;
+import static io.otsoc.mappings.ecs.EcsNames.MODEL;
+import static io.otsoc.mappings.ecs.EcsNames.FIRMWARE;
+import static io.otsoc.mappings.ecs.EcsNames.SERIAL;
+import static io.otsoc.mappings.ecs.EcsNames.DEVICE_TYPE;
 
 /**
  * An asset's current state as an inventory document. ECS 9.4 has {@code event.kind: asset} for exactly this
@@ -47,6 +51,7 @@ final class AssetDocument {
         out.writeFieldName(HOST);
         out.writeStartObject();
         JsonFields.string(out, ID, asset.id());
+        JsonFields.string(out, NAME, asset.name());
         if (asset.mac() != null) {
             out.writeFieldName(MAC);
             out.writeStartArray();
@@ -81,6 +86,11 @@ final class AssetDocument {
             out.writeEndArray();
         }
         JsonFields.string(out, VENDOR, asset.vendor());
+        JsonFields.string(out, MODEL, asset.model());
+        JsonFields.string(out, FIRMWARE, asset.firmware());
+        JsonFields.string(out, SERIAL, asset.serial());
+        JsonFields.string(out, NAME, asset.name());
+        JsonFields.string(out, DEVICE_TYPE, asset.deviceType());
         JsonFields.date(out, FIRST_SEEN, asset.firstSeenMicros(), scratch);
         JsonFields.date(out, LAST_SEEN, asset.lastSeenMicros(), scratch);
         out.writeEndObject();

@@ -52,6 +52,10 @@ final class EcsNames {
     // observer.*, network.*, endpoints, host.*
     static final SerializedString NAME = s("name");
     static final SerializedString VENDOR = s("vendor");
+    static final SerializedString MODEL = s("model");
+    static final SerializedString FIRMWARE = s("firmware");
+    static final SerializedString SERIAL = s("serial");
+    static final SerializedString DEVICE_TYPE = s("device_type");
     static final SerializedString PRODUCT = s("product");
     static final SerializedString PROTOCOL = s("protocol");
     static final SerializedString TRANSPORT = s("transport");

@@ -58,12 +58,13 @@ class EcsConformanceTest {
                 "event.start", "event.end", "event.severity", "event.risk_score", "observer.name", "observer.type",
                 "observer.vendor", "observer.product", "network.protocol", "network.transport", "network.type",
                 "network.community_id", "network.vlan.id", "source.ip", "source.port", "source.mac",
-                "destination.ip", "destination.port", "destination.mac", "related.ip", "error.message", "host.id",
+                "destination.ip", "destination.port", "destination.mac", "related.ip", "error.message", "host.id", "host.name",
                 "host.mac", "host.ip", "rule.id", "rule.name", "rule.ruleset", "message", "threat.framework",
                 "threat.technique.id", "threat.technique.name", "threat.technique.reference", "threat.tactic.id",
                 "threat.tactic.name", "threat.tactic.reference");
         assertThat(otsocFieldsSeen).contains("otsoc.category", "otsoc.asset.roles.name", "otsoc.asset.roles.evidence",
-                "otsoc.asset.vendor", "otsoc.asset.first_seen", "otsoc.asset.last_seen", "otsoc.incident.key",
+                "otsoc.asset.vendor", "otsoc.asset.model", "otsoc.asset.firmware", "otsoc.asset.serial",
+                "otsoc.asset.name", "otsoc.asset.device_type", "otsoc.asset.first_seen", "otsoc.asset.last_seen", "otsoc.incident.key",
                 "otsoc.incident.state", "otsoc.incident.alert_count", "otsoc.testproto.ratio",
                 "otsoc.testproto.names");
     }

@@ -203,6 +203,13 @@ class EcsMapperValuesTest {
         assertThat(texts(doc.path("related").path("ip"))).containsExactlyElementsOf(asset.ips());
         JsonNode a = doc.path("otsoc").path("asset");
         assertThat(a.path("vendor").asText()).isEqualTo("Schneider Electric");
+        assertThat(a.path("model").asText()).isEqualTo(asset.model());
+        assertThat(a.path("firmware").asText()).isEqualTo(asset.firmware());
+        assertThat(a.path("serial").asText()).isEqualTo(asset.serial());
+        assertThat(a.path("name").asText()).isEqualTo(asset.name());
+        assertThat(a.path("device_type").asText()).isEqualTo(asset.deviceType());
+        assertThat(doc.path("host").path("name").asText()).as("ECS host.name carries the device's own name")
+                .isEqualTo(asset.name());
         assertThat(a.path("first_seen").asText()).isEqualTo(iso(asset.firstSeenMicros()));
         assertThat(a.path("last_seen").asText()).isEqualTo(iso(asset.lastSeenMicros()));
         assertThat(a.path("roles")).hasSize(2);
@@ -214,6 +221,8 @@ class EcsMapperValuesTest {
         assertThat(byIp.path("host").path("id").asText()).isEqualTo("ip:10.0.0.7");
         assertThat(byIp.path("otsoc").path("asset").has("roles")).isFalse();
         assertThat(byIp.path("otsoc").path("asset").has("vendor")).isFalse();
+        assertThat(byIp.path("otsoc").path("asset").has("model")).isFalse();
+        assertThat(byIp.path("host").has("name")).isFalse();
     }
 
     /** technique_id -> [name, tactics], read straight from the shared MITRE-derived table. */

@@ -126,6 +126,28 @@ class IndexTemplatesConformanceTest {
         }
     }
 
+    @Test
+    void everyRegisteredProtocolShipsItsOwnMappings() throws IOException {
+        List<String> protocols = io.otsoc.collector.protocol.DecoderRegistry.discover().protocolNames();
+        assertThat(protocols).contains("modbus", "s7comm", "dnp3");
+        IndexTemplates.Template composed = IndexTemplates.componentTemplates().stream()
+                .filter(t -> t.name().equals("otsoc-protocols")).findFirst().orElseThrow();
+        JsonNode otsoc = new ObjectMapper().readTree(composed.json())
+                .at("/template/mappings/properties/otsoc/properties");
+        for (String protocol : protocols) {
+            assertThat(otsoc.path(protocol).path("properties").size()).as("otsoc." + protocol + ".* mappings")
+                    .isPositive();
+        }
+        assertThat(otsoc.has("asset")).as("the component's own fields stay").isTrue();
+    }
+
+    @Test
+    void aProtocolWithoutMappingsIsNamedInTheError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> IndexTemplates.componentTemplates(List.of("modbus", "no_such_protocol")))
+                .hasMessageContaining("index-templates/protocols/no_such_protocol.json");
+    }
+
     private static Pattern glob(String pattern) {
         return Pattern.compile(Pattern.quote(pattern).replace("*", "\\E.*\\Q"));
     }

@@ -180,7 +180,8 @@ final class SampleRecords {
         return new Asset("00:80:f4:0a:bc:de", "00:80:f4:0a:bc:de", List.of("192.168.10.5", "fe80::280:f4ff:fe0a:bcde"),
                 List.of(new AssetRole("modbus_server", "answered Modbus/TCP requests on port 502"),
                         new AssetRole("plc", "Modbus device identification: Modicon M340")),
-                "Schneider Electric", T0 - 3_600_000_000L, T0);
+                "Schneider Electric", "BMX P34 2020", "v2.70", "0x0000a1b2", "plc-line-1",
+                "Programmable Logic Controller", T0 - 3_600_000_000L, T0);
     }
 
     static Asset assetByIp() {
