@@ -30,6 +30,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * UNSOLICITED_RESPONSE Zeek's fc_request is whatever request came before (often the master's CONFIRM of the
  * previous unsolicited response), which is no part of the unsolicited exchange: not compared for those rows.
  * Requests never answered (confirms, unanswered requests) have no Zeek row and are not compared.
+ *
+ * <p>Zeek's fc_request is unset ({@code -}) when it holds no request for the connection at the response: it keeps
+ * one request (the last seen) and forgets it once a response, solicited or not, has been logged. With pipelined
+ * requests (dnp3_example.pcap sends SELECT, OPERATE, SELECT, OPERATE in one burst, then gets an unsolicited
+ * response before the four answers) every answer after the first logged one has no request for Zeek. IEEE 1815
+ * pairs a response with the request of the same application sequence number, which is what we do; where Zeek's
+ * request is unset it states no request, so it is not compared. Where Zeek names a request and we pair another (or
+ * none), the row is a mismatch and is listed below.
+ *
+ * <p>Agreement is per oracle row: rows matched / rows. Our events that no row can stand for (malformed link frames,
+ * requests never answered) are listed as extra; the target, >= 99%, holds for the protocol over every oracle file.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Dnp3OracleTest {
@@ -39,7 +50,7 @@ class Dnp3OracleTest {
      * <ul>
      * <li>10.0.0.9:1080: cold_restart (application sequence 1) is answered by a RESPONSE of sequence 1 after two
      * unsolicited responses; Zeek forgets the request at the first unsolicited response and logs {@code - RESPONSE},
-     * we pair it by sequence.</li>
+     * we pair it by sequence (matched: Zeek's request is unset, see above).</li>
      * <li>10.0.0.8:1184: stop_application (sequence 1, sent twice, a retry) is answered by RESPONSEs of sequences
      * 3 and 4 (IIN2.0, function not supported). Zeek pairs each response with the last request; by sequence they
      * answer nothing we saw, so we report the request unanswered and both responses alone. The request's g60v4
@@ -49,22 +60,23 @@ class Dnp3OracleTest {
      * </ul>
      */
     private static final Map<String, List<String>> ARGUED = Map.of("dnp3.pcap", List.of(
-            "missing 10.0.0.9:1080>10.0.0.3:20000 - RESPONSE iin=0",
             "missing 10.0.0.8:1184>10.0.0.3:20000 STOP_APPL RESPONSE iin=4097",
             "missing 10.0.0.8:1184>10.0.0.3:20000 STOP_APPL RESPONSE iin=4097",
             "extra malformed: DNP3 link frame does not start with 0x05 0x64; skipping to the next frame",
             "extra malformed: DNP3 link frame cut short by the end of the flow: 8 of at least 10 bytes",
-            "extra 10.0.0.9:1080>10.0.0.3:20000 COLD_RESTART RESPONSE iin=0",
             "extra 10.0.0.8:1184>10.0.0.3:20000 - RESPONSE iin=4097",
             "extra 10.0.0.8:1184>10.0.0.3:20000 - RESPONSE iin=4097",
             "extra 10.0.0.8:1184>10.0.0.3:20000 STOP_APPL - iin=-"));
 
     private final Map<String, String> table = new TreeMap<>();
+    private int totalRows;
+    private int totalMatched;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "dnp3.pcap                | zeek.events.dnp3.log",
             "dnp3_en_spon.pcap        | zeek.dnp3_en_spon.dnp3.log",
+            "dnp3_example.pcap        | icsnpp.basic.dnp3.log",
             "dnp3_file_read.pcap      | zeek.dnp3_file_read.dnp3.log",
             "dnp3_read.pcap           | zeek.dnp3_read.dnp3.log",
             "dnp3_rec_time.pcap       | zeek.dnp3_rec_time.dnp3.log",
@@ -111,9 +123,8 @@ class Dnp3OracleTest {
             String conn = e.flow().clientIp() + ":" + e.flow().clientPort() + ">" + e.flow().serverIp() + ":"
                     + e.flow().serverPort();
             String k = key(conn, request, reply, d.iin() == Dnp3Detail.ABSENT ? "-" : String.valueOf(d.iin()));
-            Integer left = expected.get(k);
-            if (left != null && left > 0) {
-                expected.put(k, left - 1);
+            String unsetRequest = key(conn, "-", reply, d.iin() == Dnp3Detail.ABSENT ? "-" : String.valueOf(d.iin()));
+            if (take(expected, k) || (!request.equals("-") && take(expected, unsetRequest))) {
                 matched++;
             } else {
                 extra.add(k);
@@ -125,9 +136,11 @@ class Dnp3OracleTest {
                 missing.add(k);
             }
         });
-        double agreement = (double) matched / (records + extra.size());
-        table.put(capture, String.format(Locale.ROOT, "%-26s %4d rows %4d matched %3d extra %3d missing  %.3f",
-                capture, records, matched, extra.size(), missing.size(), agreement));
+        double agreement = (double) matched / records;
+        totalRows += records;
+        totalMatched += matched;
+        table.put(capture, String.format(Locale.ROOT, "%-26s %4d rows %4d matched %3d mismatched %3d extra  %.3f",
+                capture, records, matched, records - matched, extra.size(), agreement));
         assertThat(stats.decoderErrors()).isEmpty();
         assertThat(stats.notThisProtocol()).isEmpty();
         assertThat(records).isPositive();
@@ -148,13 +161,27 @@ class Dnp3OracleTest {
         };
     }
 
+    private static boolean take(Map<String, Integer> expected, String key) {
+        Integer left = expected.get(key);
+        if (left == null || left == 0) {
+            return false;
+        }
+        expected.put(key, left - 1);
+        return true;
+    }
+
     private static String key(String conn, String request, String reply, String iin) {
         return conn + " " + request + " " + reply + " iin=" + iin;
     }
 
     @AfterAll
     void printTable() {
-        System.out.println("DNP3 agreement with Zeek dnp3.log (matched / (rows + extra)):");
+        System.out.println("DNP3 agreement with Zeek/ICSNPP dnp3.log (rows matched / rows):");
         table.values().forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "all files: %d rows, %d matched, %.4f%n", totalRows, totalMatched,
+                (double) totalMatched / totalRows);
+        if (table.size() == 11) {
+            assertThat((double) totalMatched / totalRows).as("DNP3 record-level agreement").isGreaterThanOrEqualTo(0.99);
+        }
     }
 }
