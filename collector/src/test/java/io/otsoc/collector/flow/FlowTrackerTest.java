@@ -142,6 +142,34 @@ class FlowTrackerTest {
     }
 
     @Test
+    void aFlowOnAnUnregisteredPortGetsTheDecoderThatRecognisesItsContent() {
+        RecordingFactory sniffing = new RecordingFactory("sniffed", new int[0], new int[0], "HELLO");
+        DecoderRegistry withProbe = DecoderRegistry.of(modbus, sniffing);
+        tracker = new FlowTracker(new CollectorConfig(100, 60_000_000L, 1000, 8, "test"), withProbe,
+                new ProtocolCounters(withProbe), e -> { }, null);
+        seg("10.0.0.9", 40000, "10.0.0.5", 7777, 100, SYN, "", 1);
+        seg("10.0.0.9", 40000, "10.0.0.5", 7777, 101, ACK, "noise", 2);
+        seg("10.0.0.9", 40000, "10.0.0.5", 7777, 106, ACK, "HELLO there", 3);
+        seg("10.0.0.5", 7777, "10.0.0.9", 40000, 900, ACK, "hi", 4);
+        assertThat(sniffing.log).as("the recognised segment and what follows reach the decoder")
+                .containsExactly("40000 TO_SERVER HELLO there", "40000 TO_CLIENT hi");
+        assertThat(tracker.flowsRecognisedByContent()).isEqualTo(1);
+        assertThat(modbus.log).isEmpty();
+
+        // Another flow that never looks like anything is shown to the recognisers only a few times.
+        int before = sniffing.probes;
+        for (int i = 0; i < 10; i++) {
+            dgram("10.0.0.9", 5000, "10.0.0.6", 6000, "nothing " + i, 10 + i);
+        }
+        assertThat(sniffing.probes - before).isEqualTo(FlowTracker.PROBES_PER_FLOW);
+        assertThat(sniffing.flows).hasSize(1);
+        // A flow on a registered port is never probed.
+        before = sniffing.probes;
+        seg("10.0.0.9", 40001, "10.0.0.5", 502, 1, ACK, "HELLO", 30);
+        assertThat(sniffing.probes).isEqualTo(before);
+    }
+
+    @Test
     void rstClosesAtOnce() {
         seg("10.0.0.9", 40000, "10.0.0.5", 502, 100, SYN, "", 1);
         seg("10.0.0.9", 40000, "10.0.0.5", 502, 101, ACK, "abc", 2);

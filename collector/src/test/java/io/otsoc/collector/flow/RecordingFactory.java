@@ -18,11 +18,27 @@ public final class RecordingFactory implements ProtocolDecoderFactory {
     private final String protocol;
     private final int[] tcp;
     private final int[] udp;
+    private final String signature;
+    /** Payloads shown to {@link #recognizes}. */
+    public int probes;
 
     public RecordingFactory(String protocol, int[] tcp, int[] udp) {
+        this(protocol, tcp, udp, null);
+    }
+
+    /** A factory that recognises payloads starting with {@code signature} on any port. */
+    public RecordingFactory(String protocol, int[] tcp, int[] udp, String signature) {
         this.protocol = protocol;
         this.tcp = tcp;
         this.udp = udp;
+        this.signature = signature;
+    }
+
+    @Override
+    public boolean recognizes(boolean tcp, Direction direction, byte[] buf, int offset, int length) {
+        probes++;
+        return signature != null
+                && new String(buf, offset, length, StandardCharsets.ISO_8859_1).startsWith(signature);
     }
 
     @Override
