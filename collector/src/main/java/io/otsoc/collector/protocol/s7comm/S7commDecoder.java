@@ -85,6 +85,12 @@ public final class S7commDecoder implements ProtocolDecoder {
         }
     }
 
+    /** Bytes held for partial TPKTs and segmented userdata, both directions: bounded, checked by the fuzz test. */
+    int heldBytes() {
+        return toServer.framer.bufferedBytes() + toServer.segments.length + toClient.framer.bufferedBytes()
+                + toClient.segments.length;
+    }
+
     private Side side(Direction d) {
         return d == Direction.TO_SERVER ? toServer : toClient;
     }

@@ -1,0 +1,25 @@
+package io.otsoc.collector.protocol.s7comm;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.otsoc.collector.testing.DecoderFuzzing;
+
+/**
+ * Arbitrary byte streams against the S7comm decoder (see {@link DecoderFuzzing} for the input format and what is
+ * checked), with its held bytes (partial TPKTs, segmented userdata) bounded after every call. Under plain
+ * {@code mvn test} the seeds in {@code S7commDecoderFuzzTestInputs} (sessions from the shared captures) are
+ * replayed; {@code JAZZER_FUZZ=1} fuzzes.
+ */
+class S7commDecoderFuzzTest {
+
+    /** Two directions, each at most one partial TPKT (64 KiB) and the largest segmented userdata it keeps. */
+    private static final int MAX_HELD = 2 * (65_536 + S7commDecoder.MAX_SEGMENTED);
+
+    @FuzzTest(maxDuration = "30s")
+    void decodeAnything(byte[] input) {
+        S7commDecoder[] decoder = new S7commDecoder[1];
+        DecoderFuzzing.replay(input, true, false, S7commDecoder.PROTOCOL, (flow, out) -> {
+            decoder[0] = new S7commDecoder(flow, out);
+            return decoder[0];
+        }, () -> decoder[0].heldBytes(), MAX_HELD);
+    }
+}
