@@ -1,7 +1,10 @@
 package io.otsoc.collector.protocol.s7comm;
 
+import io.otsoc.collector.model.AssetFacts;
 import io.otsoc.collector.model.DetailWriter;
 import io.otsoc.collector.model.ProtocolDetail;
+
+import java.util.List;
 
 /**
  * What one S7comm exchange (job and its acknowledgement, a userdata request and its response, or one S7comm-plus
@@ -9,6 +12,8 @@ import io.otsoc.collector.model.ProtocolDetail;
  * exactly the {@code otsoc.s7comm.*} names agreed with the ECS mapping; kept for Java consumers and not written:
  * which sides were seen ({@code requestSeen}, {@code responseSeen}), the response's ROSCTR and function code
  * ({@code responseRosctr}, {@code responseFunctionCode}) and the S7comm-plus protocol version ({@code plusVersion}).
+ * {@code itemAddresses} are the read/write var items of the job ({@code DB1.DBX10.0 BYTE 4}); {@code identity} what
+ * an SZL read response said about the module.
  */
 public record S7Detail(
         int rosctr,
@@ -30,7 +35,9 @@ public record S7Detail(
         boolean responseSeen,
         int responseRosctr,
         int responseFunctionCode,
-        int plusVersion) implements ProtocolDetail {
+        int plusVersion,
+        List<String> itemAddresses,
+        S7Identity identity) implements ProtocolDetail {
 
     public static final int ABSENT = -1;
 
@@ -51,6 +58,33 @@ public record S7Detail(
         number(out, "userdata_subfunction", userdataSubfunction);
         text(out, "src_tsap", srcTsap);
         text(out, "dst_tsap", dstTsap);
+        if (itemAddresses != null) {
+            out.texts("item_addresses", itemAddresses);
+        }
+        if (identity != null) {
+            text(out, "module_order_number", identity.orderNumber());
+            text(out, "firmware_version", identity.firmware());
+            text(out, "system_name", identity.systemName());
+            text(out, "module_name", identity.moduleName());
+            text(out, "plant_name", identity.plantName());
+            text(out, "serial_number", identity.serialNumber());
+            text(out, "module_type_name", identity.moduleTypeName());
+        }
+    }
+
+    /**
+     * An SZL module or component identification answered by the server: a Siemens S7 CPU (or a server that
+     * presents itself as one) stating its order number, firmware, names and serial number.
+     */
+    @Override
+    public AssetFacts assetFacts() {
+        if (identity == null) {
+            return null;
+        }
+        String model = identity.orderNumber() != null ? identity.orderNumber()
+                : identity.moduleTypeName() != null ? identity.moduleTypeName() : identity.moduleName();
+        return new AssetFacts(AssetFacts.Side.SERVER, "Siemens", model, identity.firmware(),
+                identity.serialNumber(), identity.systemName(), "Programmable Logic Controller");
     }
 
     private static void number(DetailWriter out, String field, int value) {

@@ -19,11 +19,19 @@ final class S7Message {
     int userdataSubfunction = ABSENT;
     /** Userdata type nibble: 0 push, 4 request, 8 response. */
     int userdataType = ABSENT;
+    /** Read/write var item addresses (requests), at most {@link #MAX_ITEMS}; null when none. */
+    String[] items;
+    /** What an SZL read response says about the module; null otherwise. */
+    S7Identity identity;
     long timestampMicros;
+
+    static final int MAX_ITEMS = 32;
 
     void clear() {
         rosctr = pduReference = functionCode = itemCount = errorClass = errorCode = ABSENT;
         piService = blockType = null;
+        items = null;
+        identity = null;
         blockNumber = szlId = szlIndex = userdataGroup = userdataSubfunction = userdataType = ABSENT;
     }
 
@@ -42,6 +50,8 @@ final class S7Message {
         userdataGroup = m.userdataGroup;
         userdataSubfunction = m.userdataSubfunction;
         userdataType = m.userdataType;
+        items = m.items;
+        identity = m.identity;
         timestampMicros = m.timestampMicros;
     }
 

@@ -262,7 +262,7 @@ public final class S7commDecoder implements ProtocolDecoder {
         }
         int opcode = at < off + len && version != 0xFF ? b[at] & 0xFF : ABSENT;
         S7Detail d = new S7Detail(ABSENT, ABSENT, opcode, ABSENT, ABSENT, ABSENT, null, null, ABSENT, ABSENT, ABSENT,
-                ABSENT, ABSENT, srcTsap, dstTsap, toServer, !toServer, ABSENT, ABSENT, version);
+                ABSENT, ABSENT, srcTsap, dstTsap, toServer, !toServer, ABSENT, ABSENT, version, null, null);
         output.event(new OtEvent(ts, -1, flow, PROTOCOL, "s7comm_plus", EventCategory.OTHER, Outcome.UNKNOWN, null, d));
     }
 
@@ -330,6 +330,9 @@ public final class S7commDecoder implements ProtocolDecoder {
             case 0x04, 0x05 -> {
                 if (n >= 2) {
                     m.itemCount = b[p + 1] & 0xFF;
+                    if (m.rosctr == 1) {
+                        readItems(b, p + 2, n - 2, m);
+                    }
                 }
             }
             case 0x1A, 0x1B, 0x1C, 0x1D -> {
@@ -362,6 +365,24 @@ public final class S7commDecoder implements ProtocolDecoder {
             }
             default -> { }
         }
+    }
+
+    /** The variable specifications of a read/write var job, up to {@link S7Message#MAX_ITEMS}. */
+    private static void readItems(byte[] b, int p, int n, S7Message m) {
+        int count = Math.min(m.itemCount, S7Message.MAX_ITEMS);
+        String[] items = new String[count];
+        int found = 0;
+        int at = p;
+        int end = p + n;
+        while (found < count && at + 2 <= end) {
+            String item = S7ItemAddress.read(b, at, end - at);
+            if (item == null) {
+                break;
+            }
+            items[found++] = item;
+            at += 2 + (b[at + 1] & 0xFF);
+        }
+        m.items = found == 0 ? null : java.util.Arrays.copyOf(items, found);
     }
 
     /** A block file name: '_', two hex digits of block type, five decimal digits of block number, file system. */
@@ -400,6 +421,9 @@ public final class S7commDecoder implements ProtocolDecoder {
         if (m.userdataGroup == 4 && m.userdataSubfunction == 1 && dn >= 8 && (b[d] & 0xFF) == 0xFF) {
             m.szlId = u16(b, d + 4);
             m.szlIndex = u16(b, d + 6);
+            if (type == 8) {
+                m.identity = S7Identity.read(b, d, dn);
+            }
         }
     }
 
@@ -472,7 +496,8 @@ public final class S7commDecoder implements ProtocolDecoder {
                 resp != null ? resp.errorCode : ABSENT, a.piService, a.blockType, a.blockNumber,
                 S7Message.pick(a.szlId, z.szlId), S7Message.pick(a.szlIndex, z.szlIndex),
                 a.userdataGroup, a.userdataSubfunction, srcTsap, dstTsap, req != null, resp != null,
-                resp != null ? resp.rosctr : ABSENT, resp != null ? resp.functionCode : ABSENT, ABSENT);
+                resp != null ? resp.rosctr : ABSENT, resp != null ? resp.functionCode : ABSENT, ABSENT,
+                a.items == null ? null : java.util.List.of(a.items), resp != null ? resp.identity : null);
     }
 
     private static String ascii(byte[] b, int off, int n) {

@@ -170,6 +170,54 @@ class S7commOracleTest {
     }
 
     /**
+     * ICSNPP's s7comm_known_devices.log for s7ident.pcap: the component identification (SZL 0x001C) answered by the
+     * server, field by field: automation system name, module name, plant name (empty) and module serial. The
+     * module identification (SZL 0x0011) in the same capture is checked against the bytes as Wireshark shows them:
+     * order number 6ES7 315-2EH14-0AB0, firmware record (index 7) 'V' 3, 2.6.
+     */
+    @Test
+    void moduleIdentityAgreesWithIcsnppKnownDevicesLog() {
+        List<OtEvent> events = run("s7ident.pcap");
+        ZeekLog log = ZeekLog.read(SharedFixtures.pcap("s7comm/s7ident.pcap.icsnpp.s7ident.s7comm_known_devices.log"));
+        assertThat(log.rows()).hasSize(1);
+        ZeekLog.Row row = log.rows().get(0);
+        List<S7Identity> components = new ArrayList<>();
+        List<S7Identity> modules = new ArrayList<>();
+        for (OtEvent e : events) {
+            S7Identity id = ((S7Detail) e.detail()).identity();
+            if (id != null) {
+                (id.orderNumber() != null || id.firmware() != null ? modules : components).add(id);
+            }
+        }
+        assertThat(components).hasSize(1);
+        S7Identity c = components.get(0);
+        assertThat(c.systemName()).isEqualTo(row.raw("automation_system_name"));
+        assertThat(c.moduleName()).isEqualTo(row.raw("module_name"));
+        assertThat(c.plantName()).isEqualTo(row.raw("plant_name").equals("(empty)") ? "" : row.raw("plant_name"));
+        assertThat(c.serialNumber()).isEqualTo(row.raw("module_serial"));
+        assertThat(modules).hasSize(1);
+        assertThat(modules.get(0).orderNumber()).isEqualTo("6ES7 315-2EH14-0AB0");
+        assertThat(modules.get(0).firmware()).isEqualTo("V3.2.6");
+    }
+
+    @Test
+    void readVarJobsCarryTheirItemAddresses() {
+        // As Wireshark decodes frames 11 and 15 of this capture: DB1, byte 0, BYTE x 64; M (0x83) bytes 0, 4, 8 as
+        // BYTE x 4 each.
+        List<OtEvent> events = run("s7comm_varservice_libnodavedemo.pcap");
+        List<List<String>> reads = new ArrayList<>();
+        for (OtEvent e : events) {
+            S7Detail d = (S7Detail) e.detail();
+            if (e.action().equals("read_var") && d.itemAddresses() != null) {
+                reads.add(d.itemAddresses());
+            }
+        }
+        assertThat(reads).contains(List.of("DB1.DBX0.0 BYTE 64"), List.of("M0.0 BYTE 4"), List.of("M4.0 BYTE 4"),
+                List.of("M8.0 BYTE 4"));
+        assertThat(reads).allSatisfy(items -> assertThat(items).isNotEmpty().hasSizeLessThanOrEqualTo(32));
+    }
+
+    /**
      * ICSNPP reads the PDU reference little-endian; the S7comm header carries it big-endian (as Wireshark's
      * dissector reads it, and we do), so the oracle's value is byte-swapped before comparing.
      */
