@@ -93,8 +93,10 @@ public final class DecoderRegistry {
     public List<String> protocolNames() {
         List<String> names = new ArrayList<>();
         for (ProtocolDecoderFactory f : factories) {
-            if (!names.contains(f.protocol())) {
-                names.add(f.protocol());
+            for (String name : f.protocols()) {
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
             }
         }
         for (LinkDecoderFactory f : linkFactories) {

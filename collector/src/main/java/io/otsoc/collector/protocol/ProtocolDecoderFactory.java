@@ -8,6 +8,15 @@ public interface ProtocolDecoderFactory {
     /** The protocol's name as in {@code network.protocol}, e.g. {@code modbus}. */
     String protocol();
 
+    /**
+     * Every {@code network.protocol} its decoders' events may carry: the protocol itself and, for a transport
+     * that carries several (ISO-on-TCP on port 102: S7comm and MMS), the others. Each needs its
+     * {@code otsoc.<protocol>.*} mappings.
+     */
+    default java.util.List<String> protocols() {
+        return java.util.List.of(protocol());
+    }
+
     /** Server ports the protocol uses over TCP by default; may be empty. */
     int[] tcpPorts();
 

@@ -50,7 +50,13 @@ public final class DecoderFuzzing {
      */
     public static void replay(byte[] input, boolean tcp, boolean wideLengths, String protocol,
                               DecoderUnderTest decoderUnderTest, IntSupplier heldBytes, int maxHeldBytes) {
-        Checker out = new Checker(protocol);
+        replay(input, tcp, wideLengths, java.util.Set.of(protocol), decoderUnderTest, heldBytes, maxHeldBytes);
+    }
+
+    /** As above, for a decoder whose events may carry any of {@code protocols} (a transport carrying several). */
+    public static void replay(byte[] input, boolean tcp, boolean wideLengths, java.util.Set<String> protocols,
+                              DecoderUnderTest decoderUnderTest, IntSupplier heldBytes, int maxHeldBytes) {
+        Checker out = new Checker(protocols);
         ProtocolDecoder decoder = decoderUnderTest.create(tcp ? TCP_FLOW : UDP_FLOW, out);
         long micros = 1_700_000_000_000_000L;
         int p = 0;
@@ -90,11 +96,11 @@ public final class DecoderFuzzing {
 
     /** Checks each report as it arrives. */
     private static final class Checker implements DecoderOutput, DetailWriter {
-        private final String protocol;
+        private final java.util.Set<String> protocols;
         private boolean disowned;
 
-        Checker(String protocol) {
-            this.protocol = protocol;
+        Checker(java.util.Set<String> protocols) {
+            this.protocols = protocols;
         }
 
         @Override
@@ -131,8 +137,8 @@ public final class DecoderFuzzing {
 
         private void check(OtEvent event) {
             notAfterDisowning();
-            if (!protocol.equals(event.protocol())) {
-                throw new AssertionError("event of protocol " + event.protocol() + ", expected " + protocol);
+            if (!protocols.contains(event.protocol())) {
+                throw new AssertionError("event of protocol " + event.protocol() + ", expected one of " + protocols);
             }
             if (!FIELD.matcher(event.action()).matches()) {
                 throw new AssertionError("action is not snake_case: " + event.action());

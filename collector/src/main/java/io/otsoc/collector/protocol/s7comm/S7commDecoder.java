@@ -7,6 +7,7 @@ import io.otsoc.collector.model.Outcome;
 import io.otsoc.collector.protocol.DecoderOutput;
 import io.otsoc.collector.protocol.Direction;
 import io.otsoc.collector.protocol.ProtocolDecoder;
+import io.otsoc.collector.protocol.mms.MmsSession;
 
 import java.nio.charset.StandardCharsets;
 
@@ -38,6 +39,8 @@ public final class S7commDecoder implements ProtocolDecoder {
     private boolean established;
     /** An S7comm (0x32) PDU was seen: from then on another protocol id is a malformed PDU, not another protocol. */
     private boolean seenS7;
+    /** Set when the connection carries MMS (IEC 61850) over the OSI session layer instead of S7. */
+    private MmsSession mms;
     private boolean finished;
 
     public S7commDecoder(FlowRef flow, DecoderOutput output) {
@@ -70,6 +73,9 @@ public final class S7commDecoder implements ProtocolDecoder {
             return;
         }
         finished = true;
+        if (mms != null) {
+            mms.onClose(timestampMicros);
+        }
         for (Side s : new Side[] {toServer, toClient}) {
             if (established && s.framer.bufferedBytes() > 0) {
                 output.malformed(s.framer.partialMicros(), "TPKT truncated: the flow ended with "
@@ -231,6 +237,14 @@ public final class S7commDecoder implements ProtocolDecoder {
             return true;
         }
         int id = b[off] & 0xFF;
+        if (mms == null && !seenS7 && MmsSession.isSessionSpdu(b, off, len)) {
+            mms = new MmsSession(flow, output);
+        }
+        if (mms != null) {
+            established = true;
+            mms.onDataUnit(side.direction == Direction.TO_SERVER, b, off, len, ts);
+            return true;
+        }
         if (id == 0x72) {
             established = true;
             onPlus(side.direction == Direction.TO_SERVER, b, off, len, ts);

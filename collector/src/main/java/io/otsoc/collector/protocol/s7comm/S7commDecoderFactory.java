@@ -5,8 +5,15 @@ import io.otsoc.collector.protocol.DecoderOutput;
 import io.otsoc.collector.protocol.Direction;
 import io.otsoc.collector.protocol.ProtocolDecoder;
 import io.otsoc.collector.protocol.ProtocolDecoderFactory;
+import io.otsoc.collector.protocol.mms.MmsSession;
 
-/** S7comm over ISO-on-TCP (RFC 1006 TPKT + ISO 8073 COTP) on its registered port, 102. */
+import java.util.List;
+
+/**
+ * ISO-on-TCP (RFC 1006 TPKT + ISO 8073 COTP) on its registered port, 102, which carries either Siemens S7comm /
+ * S7comm-plus or, through the OSI session and presentation layers, MMS (IEC 61850 station bus): one decoder reads
+ * the transport and hands each connection's data units to the protocol it carries.
+ */
 public final class S7commDecoderFactory implements ProtocolDecoderFactory {
 
     public static final int TCP_PORT = 102;
@@ -14,6 +21,11 @@ public final class S7commDecoderFactory implements ProtocolDecoderFactory {
     @Override
     public String protocol() {
         return S7commDecoder.PROTOCOL;
+    }
+
+    @Override
+    public List<String> protocols() {
+        return List.of(S7commDecoder.PROTOCOL, MmsSession.PROTOCOL);
     }
 
     @Override

@@ -43,6 +43,14 @@ class S7commDecoderTest {
             malformed.add(reason);
         }
 
+        /** Malformed messages reported as events (the MMS layers report theirs with protocol mms). */
+        final List<OtEvent> malformedEvents = new ArrayList<>();
+
+        @Override
+        public void malformed(OtEvent event) {
+            malformedEvents.add(event);
+        }
+
         @Override
         public void notThisProtocol(long ts, String reason) {
             notThis.add(reason);
@@ -238,12 +246,16 @@ class S7commDecoderTest {
     }
 
     @Test
-    void mmsAfterCotpDtIsNotThisProtocol() {
+    void anIsoSessionAfterCotpIsHandedToMms() {
         send(TO_SERVER, hex(CR), 1);
-        // ISO session CONNECT SPDU (0x0D), as MMS over ISO-on-TCP starts.
+        // ISO session CONNECT SPDU (0x0D), as MMS over ISO-on-TCP starts; its length (5) overruns the 4 bytes sent.
         send(TO_SERVER, dt("0D 05 06 01 02 03", true), 2);
-        assertThat(out.notThis).singleElement().asString().contains("0xd");
+        assertThat(out.notThis).isEmpty();
         assertThat(out.events).isEmpty();
+        assertThat(out.malformedEvents).singleElement().satisfies(e -> {
+            assertThat(e.protocol()).isEqualTo("mms");
+            assertThat(e.errorMessage()).contains("ISO session SPDU 13 length does not fit");
+        });
     }
 
     @Test
