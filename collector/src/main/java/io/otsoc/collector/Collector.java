@@ -1,29 +1,17 @@
 package io.otsoc.collector;
 
-import io.otsoc.collector.asset.AssetInventory;
 import io.otsoc.collector.capture.Frame;
 import io.otsoc.collector.capture.FrameHandler;
 import io.otsoc.collector.capture.PacketSource;
 import io.otsoc.collector.capture.SourceReport;
 import io.otsoc.collector.dissect.Dissector;
-import io.otsoc.collector.dissect.EtherTypes;
 import io.otsoc.collector.dissect.Packet;
 import io.otsoc.collector.dissect.PacketKind;
-import io.otsoc.collector.dissect.SkipReason;
-import io.otsoc.collector.flow.Flow;
-import io.otsoc.collector.flow.FlowTracker;
-import io.otsoc.collector.flow.LinkLayerDecoders;
-import io.otsoc.collector.flow.ProtocolCounters;
-import io.otsoc.collector.flow.SinkFailure;
 import io.otsoc.collector.model.Asset;
 import io.otsoc.collector.model.DomainRecord;
-import io.otsoc.collector.model.FlowRef;
-import io.otsoc.collector.model.OtEvent;
 import io.otsoc.collector.protocol.DecoderRegistry;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -75,46 +63,17 @@ public final class Collector {
      */
     public static final class Session implements FrameHandler {
 
-        private final Consumer<DomainRecord> sink;
         private final Dissector dissector = new Dissector();
         private final Packet packet = new Packet();
-        private final ProtocolCounters protocols;
-        private final AssetInventory inventory;
-        private final FlowTracker flows;
-        private final LinkLayerDecoders linkDecoders;
+        private final FlowBackend backend;
         private final long startNanos = System.nanoTime();
         private long frames;
         private long bytes;
         private long assetsEmitted;
-        private long lastTimestampMicros;
         private CollectorStats finalStats;
 
         Session(CollectorConfig config, DecoderRegistry registry, Consumer<DomainRecord> sink) {
-            this.sink = Objects.requireNonNull(sink, "sink");
-            this.protocols = new ProtocolCounters(registry);
-            this.inventory = new AssetInventory(config.maxFlows());
-            Consumer<OtEvent> events = event -> {
-                inventory.onEvent(event);
-                sink.accept(event);
-            };
-            this.linkDecoders = new LinkLayerDecoders(registry, events);
-            this.flows = new FlowTracker(config, registry, protocols, events, new FlowTracker.Listener() {
-                @Override
-                public void onOpen(Flow flow) {
-                    FlowRef r = flow.ref();
-                    inventory.observe(r.clientMac(), r.clientIp(), flow.firstSeenMicros());
-                    inventory.observe(r.serverMac(), r.serverIp(), flow.firstSeenMicros());
-                }
-
-                @Override
-                public void onRemove(Flow flow) {
-                    FlowRef r = flow.ref();
-                    inventory.observe(r.clientMac(), r.clientIp(), flow.lastSeenMicros());
-                    if (flow.packetsToClient() > 0) {
-                        inventory.observe(r.serverMac(), r.serverIp(), flow.lastSeenMicros());
-                    }
-                }
-            });
+            this.backend = new FlowBackend(config, registry, Objects.requireNonNull(sink, "sink"));
         }
 
         @Override
@@ -124,17 +83,11 @@ public final class Collector {
             }
             frames++;
             bytes += frame.capturedLength();
-            lastTimestampMicros = frame.timestampMicros();
             PacketKind kind = dissector.dissect(frame, packet);
-            try {
-                flows.advanceTime(frame.timestampMicros());
-                if (kind == PacketKind.TCP || kind == PacketKind.UDP) {
-                    flows.onPacket(packet);
-                } else if (kind == PacketKind.NON_IP) {
-                    linkDecoders.onFrame(packet);
-                }
-            } catch (SinkFailure e) {
-                throw e.getCause();
+            if (kind == PacketKind.TCP || kind == PacketKind.UDP || kind == PacketKind.NON_IP) {
+                backend.onPacket(packet, kind);
+            } else {
+                backend.advanceTime(frame.timestampMicros());
             }
         }
 
@@ -143,11 +96,7 @@ public final class Collector {
          * (e.g. from its read timeout); frames move it on their own.
          */
         public void advanceTime(long timestampMicros) {
-            try {
-                flows.advanceTime(timestampMicros);
-            } catch (SinkFailure e) {
-                throw e.getCause();
-            }
+            backend.advanceTime(timestampMicros);
         }
 
         /** Closes all flows, emits the assets and returns the final statistics; later calls return the same. */
@@ -160,14 +109,9 @@ public final class Collector {
             if (finalStats != null) {
                 return finalStats;
             }
-            try {
-                flows.closeAll();
-                linkDecoders.closeAll(lastTimestampMicros);
-            } catch (SinkFailure e) {
-                throw e.getCause();
-            }
-            for (Asset asset : inventory.assets()) {
-                sink.accept(asset);
+            backend.closeAll();
+            for (Asset asset : backend.inventory().assets()) {
+                backend.sink().accept(asset);
                 assetsEmitted++;
             }
             finalStats = stats(report);
@@ -180,35 +124,8 @@ public final class Collector {
         }
 
         private CollectorStats stats(SourceReport report) {
-            Map<String, Long> skipped = new HashMap<>();
-            for (SkipReason r : SkipReason.values()) {
-                long n = dissector.skipped(r);
-                if (n != 0) {
-                    skipped.put(r.label(), n);
-                }
-            }
-            Map<String, Long> etherTypes = new HashMap<>();
-            dissector.forEachNonIp((type, n) -> etherTypes.put(EtherTypes.label(type), n));
-            return new CollectorStats(frames, bytes, skipped, dissector.ipv4(), dissector.ipv6(),
-                    dissector.count(PacketKind.TCP), dissector.count(PacketKind.UDP),
-                    dissector.count(PacketKind.OTHER_IP), dissector.count(PacketKind.NON_IP), etherTypes,
-                    dissector.fragmentFrames(), dissector.count(PacketKind.FRAGMENT),
-                    dissector.fragments().completedDatagrams(), dissector.truncatedPayloads(),
-                    flows.flowsCreated(), flows.flowsEvicted(), flows.flowsExpired(), flows.flowsFinished(),
-                    flows.peakActiveFlows(), flows.tcp().gaps(), flows.tcp().gapBytes(),
-                    merged(protocols.events(), linkDecoders.events()),
-                    merged(protocols.malformed(), linkDecoders.malformed()), protocols.notThisProtocol(),
-                    merged(protocols.decoderErrors(), linkDecoders.decoderErrors()), assetsEmitted,
-                    report, System.nanoTime() - startNanos);
-        }
-
-        private static Map<String, Long> merged(Map<String, Long> flowCounts, Map<String, Long> linkCounts) {
-            if (linkCounts.isEmpty()) {
-                return flowCounts;
-            }
-            Map<String, Long> m = new java.util.TreeMap<>(flowCounts);
-            linkCounts.forEach((k, v) -> m.merge(k, v, Long::sum));
-            return m;
+            return CollectorStatsBuilder.of(frames, bytes, dissector, List.of(backend), assetsEmitted, report,
+                    System.nanoTime() - startNanos);
         }
     }
 }

@@ -144,6 +144,57 @@ public final class AssetInventory {
         return newer != null && !newer.isBlank() ? newer : older;
     }
 
+    /**
+     * Adds what another inventory saw (a worker that followed other flows of the same capture): addresses, roles
+     * and their counts, identity fields this one lacks, first and last sighting. Assets stay in order of first
+     * sighting. {@code other} must not be used afterwards.
+     */
+    public void mergeFrom(AssetInventory other) {
+        for (Map.Entry<String, Entry> m : other.assets.entrySet()) {
+            Entry theirs = m.getValue();
+            Entry mine = assets.get(m.getKey());
+            if (mine == null) {
+                if (assets.size() >= maxAssets) {
+                    untracked++;
+                    continue;
+                }
+                assets.put(m.getKey(), theirs);
+                continue;
+            }
+            mine.seen(theirs.firstSeen);
+            mine.seen(theirs.lastSeen);
+            for (String ip : theirs.ips) {
+                if (mine.ips.size() >= MAX_IPS) {
+                    break;
+                }
+                mine.ips.add(ip);
+            }
+            for (Map.Entry<String, Role> r : theirs.roles.entrySet()) {
+                Role role = mine.role(r.getKey(), r.getValue().client);
+                role.total += r.getValue().total;
+                for (Map.Entry<String, long[]> peer : r.getValue().peers.entrySet()) {
+                    role.peer(peer.getKey())[0] += peer.getValue()[0];
+                }
+            }
+            mine.vendor = firstNonBlank(mine.vendor, theirs.vendor);
+            mine.model = firstNonBlank(mine.model, theirs.model);
+            mine.firmware = firstNonBlank(mine.firmware, theirs.firmware);
+            mine.serial = firstNonBlank(mine.serial, theirs.serial);
+            mine.name = firstNonBlank(mine.name, theirs.name);
+            mine.deviceType = firstNonBlank(mine.deviceType, theirs.deviceType);
+        }
+        untracked += other.untracked;
+        List<Map.Entry<String, Entry>> ordered = new ArrayList<>(assets.entrySet());
+        ordered.sort((a, b) -> Long.compare(a.getValue().firstSeen, b.getValue().firstSeen));
+        assets.clear();
+        for (Map.Entry<String, Entry> e : ordered) {
+            assets.put(e.getKey(), e.getValue());
+        }
+        lastFlow = null;
+        lastTally = null;
+        recent.clear();
+    }
+
     /** Devices seen but not tracked because the inventory was full. */
     public long untracked() {
         return untracked;
@@ -281,7 +332,11 @@ public final class AssetInventory {
             s.append(client ? "sent " : "answered ").append(total).append(' ').append(protocol)
                     .append(total == 1 ? " request " : " requests ").append(client ? "to " : "from ");
             int shown = 0;
-            for (Map.Entry<String, long[]> p : peers.entrySet()) {
+            // busiest peers first, then by address: the same text whatever order the peers were met in
+            List<Map.Entry<String, long[]>> ranked = new ArrayList<>(peers.entrySet());
+            ranked.sort((a, b) -> a.getValue()[0] != b.getValue()[0] ? Long.compare(b.getValue()[0], a.getValue()[0])
+                    : a.getKey().compareTo(b.getKey()));
+            for (Map.Entry<String, long[]> p : ranked) {
                 if (shown == MAX_PEERS_IN_EVIDENCE) {
                     s.append(" and ").append(peers.size() - shown).append(" more");
                     break;

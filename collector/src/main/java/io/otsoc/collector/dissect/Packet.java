@@ -75,6 +75,41 @@ public final class Packet {
         payloadOffset = payloadLength = payloadWireLength = 0;
     }
 
+    /**
+     * Makes this packet a copy of {@code other} whose payload has been copied to {@code buffer} at
+     * {@code payloadOffset}: for handing a dissected packet to another thread.
+     */
+    public void copyFrom(Packet other, byte[] buffer, int payloadOffset) {
+        number = other.number;
+        timestampMicros = other.timestampMicros;
+        linkType = other.linkType;
+        wireLength = other.wireLength;
+        capturedLength = other.capturedLength;
+        this.buffer = buffer;
+        hasMacs = other.hasMacs;
+        srcMac = other.srcMac;
+        dstMac = other.dstMac;
+        vlanId = other.vlanId;
+        etherType = other.etherType;
+        ipVersion = other.ipVersion;
+        ipProto = other.ipProto;
+        srcHi = other.srcHi;
+        srcLo = other.srcLo;
+        dstHi = other.dstHi;
+        dstLo = other.dstLo;
+        reassembled = other.reassembled;
+        srcPort = other.srcPort;
+        dstPort = other.dstPort;
+        tcpSeq = other.tcpSeq;
+        tcpAck = other.tcpAck;
+        tcpFlags = other.tcpFlags;
+        icmpType = other.icmpType;
+        icmpCode = other.icmpCode;
+        this.payloadOffset = payloadOffset;
+        payloadLength = other.payloadLength;
+        payloadWireLength = other.payloadWireLength;
+    }
+
     public long number() {
         return number;
     }
