@@ -45,6 +45,7 @@ public final class MqttDecoder implements ProtocolDecoder {
 
     public static final String PROTOCOL = "mqtt";
     static final int MAX_PENDING = 64;
+    static final int MAX_PINGS = 8;
     /** Deliveries dropped while hunting, with no packet ever framed, after which the flow is not MQTT. */
     static final int NOT_MQTT_AFTER = 8;
 
@@ -59,7 +60,8 @@ public final class MqttDecoder implements ProtocolDecoder {
     private boolean finished;
 
     private MqttMessage pendingConnect;
-    private MqttMessage pendingPing;
+    /** Unanswered PINGREQs, oldest first (a client may send the next before the answer to the last). */
+    private final java.util.ArrayDeque<MqttMessage> pendingPings = new java.util.ArrayDeque<>(MAX_PINGS);
     private final PublishExchange[] publishes = new PublishExchange[MAX_PENDING];
     private final MqttMessage[] subscriptions = new MqttMessage[MAX_PENDING];
 
@@ -120,9 +122,8 @@ public final class MqttDecoder implements ProtocolDecoder {
             report(pendingConnect, null);
             pendingConnect = null;
         }
-        if (pendingPing != null) {
-            report(pendingPing, null);
-            pendingPing = null;
+        while (!pendingPings.isEmpty()) {
+            report(pendingPings.poll(), null);
         }
         for (int i = 0; i < MAX_PENDING; i++) {
             if (publishes[i] != null) {
@@ -140,7 +141,7 @@ public final class MqttDecoder implements ProtocolDecoder {
 
     /** Exchanges waiting for an answer, for tests. */
     int pendingCount() {
-        int n = (pendingConnect != null ? 1 : 0) + (pendingPing != null ? 1 : 0);
+        int n = (pendingConnect != null ? 1 : 0) + pendingPings.size();
         for (int i = 0; i < MAX_PENDING; i++) {
             n += (publishes[i] != null ? 1 : 0) + (subscriptions[i] != null ? 1 : 0);
         }
@@ -251,16 +252,12 @@ public final class MqttDecoder implements ProtocolDecoder {
                 report(req, m);
             }
             case PINGREQ -> {
-                if (pendingPing != null) {
-                    report(pendingPing, null);
+                if (pendingPings.size() == MAX_PINGS) {
+                    report(pendingPings.poll(), null);
                 }
-                pendingPing = m;
+                pendingPings.add(m);
             }
-            case PINGRESP -> {
-                MqttMessage req = pendingPing;
-                pendingPing = null;
-                report(req, m);
-            }
+            case PINGRESP -> report(pendingPings.poll(), m);
             default -> report(m, null); // DISCONNECT, AUTH
         }
     }

@@ -18,7 +18,8 @@ package io.otsoc.collector.protocol.mqtt;
  *       headers that ends exactly at the delivery's end, or with one valid PUBLISH (readable topic) or CONNECT
  *       (MQTT/MQIsdp name) that continues past it; otherwise the whole delivery is dropped. Senders start a TCP
  *       segment with a packet far more often than not, so the hunt ends at the next such segment. A delivery too
- *       short to judge (under the fixed header) is held, at most {@link #HELD} bytes, and judged with the next.</li>
+ *       short to judge (within the fixed header, or the start of that PUBLISH or CONNECT) is held, at most
+ *       {@link #HELD} bytes, and judged with the next.</li>
  * </ul>
  */
 final class MqttFramer {
@@ -41,7 +42,7 @@ final class MqttFramer {
     static final int MAX_REMAINING = 16 * 1024 * 1024;
     /** The most body bytes kept of one packet (a topic is at most 65,537 bytes with its length). */
     static final int MAX_KEPT = 256 * 1024;
-    static final int HELD = 8;
+    static final int HELD = 64;
     private static final int HUNT_DEPTH = 16;
 
     private final Listener listener;
@@ -254,8 +255,9 @@ final class MqttFramer {
                     return YES;
                 }
                 return switch (type) {
-                    case PUBLISH -> readableTopic(b, bodyStart, end, value) ? YES : NO;
-                    case CONNECT -> MqttDecoderFactory.connectNameAt(b, bodyStart, end) ? YES : NO;
+                    case PUBLISH -> end - bodyStart < 3 ? UNDECIDED : readableTopic(b, bodyStart, end, value) ? YES : NO;
+                    case CONNECT -> end - bodyStart < 10 ? UNDECIDED
+                            : MqttDecoderFactory.connectNameAt(b, bodyStart, end) ? YES : NO;
                     default -> NO;
                 };
             }
