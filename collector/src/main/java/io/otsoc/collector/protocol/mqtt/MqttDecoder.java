@@ -148,6 +148,11 @@ public final class MqttDecoder implements ProtocolDecoder {
         return n;
     }
 
+    /** The bytes held by one direction's framer, for tests. */
+    int heldBytes(Direction d) {
+        return side(d).framer.heldCapacity();
+    }
+
     /** The protocol level in force (0 while unknown). */
     int level() {
         return level;

@@ -64,6 +64,11 @@ final class MqttFramer {
         this.listener = listener;
     }
 
+    /** Bytes held for the packet being read (its body buffer and any held hunting bytes); for tests. */
+    int heldCapacity() {
+        return body.length + held.length;
+    }
+
     boolean hunting() {
         return hunting;
     }
