@@ -222,6 +222,10 @@ public final class MqttDecoder implements ProtocolDecoder {
         try {
             MqttPacketParser.parse(m, body, off, kept, level);
         } catch (MqttFormatException e) {
+            if (type == MqttPacketType.CONNECT && m.connectFlags != ABSENT) {
+                level = m.level; // name and level were valid: the rest of the flow is read at that level
+                protocolName = m.protocolName;
+            }
             malformed(m, e.getMessage() + " " + side.text());
             return;
         }

@@ -8,9 +8,9 @@ import io.otsoc.collector.protocol.ProtocolDecoderFactory;
 
 /**
  * MQTT over TCP on its registered port, 1883. Port 8883 (MQTT over TLS) is not registered: its bytes are TLS records.
- * On other ports a flow is recognised only by a CONNECT sent to the server: type 1 with flags 0, a remaining length of
- * at least 10 that the segment does not exceed by less than the header, and the protocol name MQTT with level 4 or 5
- * or MQIsdp with level 3.
+ * On other ports a flow is recognised only by a CONNECT sent to the server at the start of a segment: first byte 0x10
+ * (type 1, flags 0), a remaining length of 10 to {@link MqttFramer#MAX_REMAINING} in at most 4 bytes, then the
+ * protocol name MQTT with level 4 or 5, or MQIsdp with level 3, and connect flags with the reserved bit clear.
  */
 public final class MqttDecoderFactory implements ProtocolDecoderFactory {
 
