@@ -85,6 +85,9 @@ final class MqttPacketParser {
                 int count = 0;
                 while (c.remaining() > 0) {
                     String filter = c.utf8("topic filter");
+                    if (filter.isEmpty()) {
+                        throw new MqttFormatException("UNSUBSCRIBE topic filter " + count + " is empty");
+                    }
                     if (topics.size() < MAX_TOPICS) {
                         topics.add(filter);
                     }
@@ -196,6 +199,10 @@ final class MqttPacketParser {
             throw new MqttFormatException("PUBLISH topic name is empty"
                     + (v5 ? " and no topic alias is given" : ""));
         }
+        if (m.topic.indexOf('#') >= 0 || m.topic.indexOf('+') >= 0) {
+            throw new MqttFormatException("PUBLISH topic name '" + printable(m.topic)
+                    + "' contains a wildcard character (3.3.2-2)");
+        }
     }
 
     private static void subscribe(MqttMessage m, MqttCursor c, boolean v5) throws MqttFormatException {
@@ -208,6 +215,9 @@ final class MqttPacketParser {
         int count = 0;
         while (c.remaining() > 0) {
             String filter = c.utf8("topic filter");
+            if (filter.isEmpty()) {
+                throw new MqttFormatException("SUBSCRIBE topic filter " + count + " is empty");
+            }
             int options = c.u8("subscription options");
             int reserved = v5 ? options & 0xC0 : options & 0xFC;
             if (reserved != 0) {

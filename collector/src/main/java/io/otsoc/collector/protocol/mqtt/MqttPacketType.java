@@ -3,7 +3,8 @@ package io.otsoc.collector.protocol.mqtt;
 /**
  * The control packet types of the fixed header's high nibble (MQTT 3.1.1 section 2.2.1, MQTT 5 section 2.1.2), with
  * the flags each requires in the low nibble (section 2.2.2 / 2.1.3): 0b0010 for PUBREL, SUBSCRIBE and UNSUBSCRIBE,
- * 0b0000 for the others; PUBLISH carries DUP, QoS and RETAIN there instead. Type 0 is reserved; 15 is reserved before
+ * 0b0000 for the others; PUBLISH carries DUP, QoS and RETAIN there instead (QoS 3 is invalid, and DUP must be 0 at
+ * QoS 0, 3.1.1 section 3.3.1.1). Type 0 is reserved; 15 is reserved before
  * MQTT 5 and AUTH from it.
  */
 enum MqttPacketType {
@@ -53,8 +54,12 @@ enum MqttPacketType {
     /** Null when the fixed header's flags suit the type, else what is wrong. */
     String flagProblem(int flags) {
         if (requiredFlags < 0) {
-            return ((flags >> 1) & 3) == 3 ? "PUBLISH QoS 3 is invalid (fixed header flags 0x" + Integer.toHexString(flags)
-                    + ")" : null;
+            int qos = (flags >> 1) & 3;
+            if (qos == 3) {
+                return "PUBLISH QoS 3 is invalid (fixed header flags 0x" + Integer.toHexString(flags) + ")";
+            }
+            return qos == 0 && (flags & 8) != 0 ? "PUBLISH sets DUP with QoS 0 (fixed header flags 0x"
+                    + Integer.toHexString(flags) + ")" : null;
         }
         return flags == requiredFlags ? null : name() + " fixed header flags 0x" + Integer.toHexString(flags)
                 + " are not the required 0x" + Integer.toHexString(requiredFlags);

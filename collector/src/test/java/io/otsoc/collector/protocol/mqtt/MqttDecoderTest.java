@@ -223,6 +223,18 @@ class MqttDecoderTest {
     }
 
     @Test
+    void publishRulesOfTheSpecification() {
+        MqttWire w = new MqttWire().toServer(connect311("x", null, null))
+                .toServer(cat(packet(0x38, cat(str("t"), bytes(1))), publish(0, "a/+/b", 0, 1), publish(0, "", 0, 1),
+                        packet(0x82, cat(bytes(0, 1), str(""), bytes(0)))));
+        assertThat(w.out.malformed).hasSize(4);
+        assertThat(w.out.malformed.get(0)).contains("DUP with QoS 0");
+        assertThat(w.out.malformed.get(1)).contains("wildcard");
+        assertThat(w.out.malformed.get(2)).contains("topic name is empty");
+        assertThat(w.out.malformed.get(3)).contains("topic filter 0 is empty");
+    }
+
+    @Test
     void oversizedRemainingLengthLosesFramingUntilAValidSegment() {
         MqttWire w = new MqttWire().toServer(connect311("x", null, null))
                 .toServer(cat(bytes(0x30, 0xFF, 0xFF, 0xFF, 0x7F), new byte[20]));
