@@ -46,7 +46,12 @@ public final class MqttDecoder implements ProtocolDecoder {
     public static final String PROTOCOL = "mqtt";
     static final int MAX_PENDING = 64;
     static final int MAX_PINGS = 8;
-    /** Deliveries dropped while hunting, with no packet ever framed, after which the flow is not MQTT. */
+    /**
+     * Deliveries dropped while hunting, with no packet ever framed and some in each direction, after which the flow
+     * is not MQTT. Both directions are required so that a capture joined in the middle of a long one-way run of large
+     * PUBLISH segments (none starting with a packet) is not taken for another protocol: request/response protocols
+     * found on the port (HTTP, TLS) talk both ways.
+     */
     static final int NOT_MQTT_AFTER = 8;
 
     private final FlowRef flow;
@@ -87,11 +92,12 @@ public final class MqttDecoder implements ProtocolDecoder {
         if (!finished && length > 0) {
             Side s = side(direction);
             s.framer.onData(buf, offset, length, timestampMicros);
-            if (!anyPacket && !finished && toServer.framer.droppedDeliveries() + toClient.framer.droppedDeliveries()
-                    >= NOT_MQTT_AFTER) {
+            long up = toServer.framer.droppedDeliveries();
+            long down = toClient.framer.droppedDeliveries();
+            if (!anyPacket && !finished && up > 0 && down > 0 && up + down >= NOT_MQTT_AFTER) {
                 finished = true;
-                output.notThisProtocol(timestampMicros, NOT_MQTT_AFTER + " deliveries without a valid MQTT fixed"
-                        + " header at their start");
+                output.notThisProtocol(timestampMicros, (up + down) + " deliveries in both directions without a"
+                        + " valid MQTT fixed header at their start");
             }
         }
     }
