@@ -1,0 +1,61 @@
+package io.otsoc.collector.protocol.mqtt;
+
+import io.otsoc.collector.model.DetailWriter;
+import io.otsoc.collector.model.ProtocolDetail;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The fields a detail writes, as a map (numbers as Long, lists as List), for tests. */
+final class DetailFields implements DetailWriter {
+
+    final Map<String, Object> fields = new LinkedHashMap<>();
+
+    static Map<String, Object> of(ProtocolDetail d) {
+        DetailFields w = new DetailFields();
+        d.writeFields(w);
+        return w.fields;
+    }
+
+    @Override
+    public void number(String field, long value) {
+        put(field, value);
+    }
+
+    @Override
+    public void decimal(String field, double value) {
+        put(field, value);
+    }
+
+    @Override
+    public void text(String field, String value) {
+        put(field, value);
+    }
+
+    @Override
+    public void flag(String field, boolean value) {
+        put(field, value);
+    }
+
+    @Override
+    public void numbers(String field, int[] values, int count) {
+        List<Long> l = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            l.add(Integer.toUnsignedLong(values[i]));
+        }
+        put(field, l);
+    }
+
+    @Override
+    public void texts(String field, List<String> values) {
+        put(field, List.copyOf(values));
+    }
+
+    private void put(String field, Object value) {
+        if (fields.put(field, value) != null) {
+            throw new AssertionError("field written twice: " + field);
+        }
+    }
+}
