@@ -162,6 +162,31 @@ final class BerReader {
         return v;
     }
 
+    /**
+     * An INTEGER whose range is non-negative (RFC 3412/3414: msgID, msgMaxSize, engine boots and time are
+     * 0..2147483647) read as unsigned: some agents drop the leading zero byte BER needs for a high first bit (221 sent
+     * as the single byte 0xdd), and the range leaves no doubt about the value meant. At most 8 content bytes, or 9
+     * with a leading zero.
+     */
+    long unsignedInteger(String what) throws BerException {
+        int at = offset();
+        header(what);
+        expect(INTEGER, what, at);
+        pos = contentStart + contentLength;
+        if (contentLength == 0) {
+            throw new BerException(what + " at offset " + at + " is an integer without content bytes");
+        }
+        if (contentLength > 9 || contentLength == 9 && buf[contentStart] != 0) {
+            throw new BerException(what + " at offset " + at + " is an integer of " + contentLength
+                    + " bytes, more than 64 bits");
+        }
+        long v = 0;
+        for (int i = 0; i < contentLength; i++) {
+            v = v << 8 | (buf[contentStart + i] & 0xFF);
+        }
+        return v;
+    }
+
     /** Skips the next element, whatever it is, and returns its tag. */
     int skip(String what) throws BerException {
         header(what);

@@ -59,8 +59,8 @@ final class SnmpParser {
 
     private SnmpMessage v3(BerReader msg) throws BerException {
         BerReader global = msg.enter(SEQUENCE, "msgGlobalData");
-        long msgId = global.integer("msgID");
-        long maxSize = global.integer("msgMaxSize");
+        long msgId = global.unsignedInteger("msgID");
+        long maxSize = global.unsignedInteger("msgMaxSize");
         int at = global.offset();
         byte[] flagBytes = global.octets("msgFlags");
         if (flagBytes.length != 1) {
@@ -82,8 +82,8 @@ final class SnmpParser {
             try {
                 usm = BerReader.of(params, 0, params.length).enter(SEQUENCE, "UsmSecurityParameters");
                 engineId = hex(usm.octets("msgAuthoritativeEngineID"));
-                boots = usm.integer("msgAuthoritativeEngineBoots");
-                time = usm.integer("msgAuthoritativeEngineTime");
+                boots = usm.unsignedInteger("msgAuthoritativeEngineBoots");
+                time = usm.unsignedInteger("msgAuthoritativeEngineTime");
                 user = printable(usm.octets("msgUserName"));
                 usm.octets("msgAuthenticationParameters");
                 usm.octets("msgPrivacyParameters");
