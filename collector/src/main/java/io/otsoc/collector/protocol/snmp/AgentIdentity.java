@@ -6,14 +6,17 @@ import java.util.Map;
 /** What an agent's sysObjectID and sysDescr say about the device, from a few well-known values. */
 final class AgentIdentity {
 
-    /** IANA private enterprise numbers (1.3.6.1.4.1.n) of vendors common in plant and substation networks. */
+    /**
+     * IANA private enterprise numbers (1.3.6.1.4.1.n) of device vendors common in plant and substation networks.
+     * Agent software registrations (Net-SNMP 8072) are left out: they say nothing of who made the device.
+     */
     private static final Map<Long, String> ENTERPRISES = Map.ofEntries(
             Map.entry(9L, "Cisco"), Map.entry(11L, "Hewlett-Packard"), Map.entry(43L, "3Com"),
             Map.entry(161L, "Motorola"), Map.entry(171L, "D-Link"), Map.entry(253L, "Xerox"),
             Map.entry(311L, "Microsoft"), Map.entry(318L, "APC"), Map.entry(674L, "Dell"),
             Map.entry(1916L, "Extreme Networks"), Map.entry(2011L, "Huawei"), Map.entry(2636L, "Juniper Networks"),
             Map.entry(3375L, "F5 Networks"), Map.entry(4329L, "Siemens"), Map.entry(4526L, "Netgear"),
-            Map.entry(8072L, "Net-SNMP"), Map.entry(14988L, "MikroTik"), Map.entry(248L, "Hirschmann"),
+Map.entry(14988L, "MikroTik"), Map.entry(248L, "Hirschmann"),
             Map.entry(1588L, "Brocade"), Map.entry(2606L, "Rittal"), Map.entry(3181L, "Schneider Electric"),
             Map.entry(13576L, "Westermo"), Map.entry(8691L, "Moxa"), Map.entry(24686L, "Phoenix Contact"),
             Map.entry(1248L, "Epson"), Map.entry(2435L, "Brother"), Map.entry(1602L, "Canon"),

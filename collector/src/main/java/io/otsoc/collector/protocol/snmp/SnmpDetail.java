@@ -154,9 +154,11 @@ public record SnmpDetail(SnmpMessage request, SnmpMessage response, boolean resp
     }
 
     /**
-     * The agent's identity from a GetResponse carrying sysDescr.0, sysName.0 or sysObjectID.0 (RFC 3418): model
-     * from sysDescr's first line (else the sysObjectID, the vendor's product registration), device type guessed from
-     * words in sysDescr, name from sysName, vendor from the sysObjectID's enterprise number where well known.
+     * The agent's identity from a GetResponse carrying sysDescr.0, sysName.0 or sysObjectID.0 (RFC 3418), for the
+     * side that sent the response: model from sysDescr's first line, device type guessed from words in sysDescr, name
+     * from sysName, vendor from the sysObjectID's enterprise number where it is a well-known device vendor. The
+     * sysObjectID is not made a model: a walk answers each object in its own response, and the inventory keeps the
+     * latest value, so an OID would replace the readable sysDescr; it stays in {@code response_values}.
      */
     @Override
     public AssetFacts assetFacts() {
@@ -179,16 +181,20 @@ public record SnmpDetail(SnmpMessage request, SnmpMessage response, boolean resp
                 }
             }
         }
-        if (descr == null && name == null && objectId == null) {
-            return null;
+        String model = descr == null ? null : firstLine(descr);
+        if (model != null && model.isEmpty()) {
+            model = null;
         }
-        String model = descr != null ? firstLine(descr) : objectId;
         if (name != null && name.isEmpty()) {
             name = null;
         }
-        return new AssetFacts(responseToClient ? AssetFacts.Side.SERVER : AssetFacts.Side.CLIENT,
-                AgentIdentity.vendor(objectId), model == null || model.isEmpty() ? null : model, null, null, name,
-                AgentIdentity.deviceType(descr));
+        String vendor = AgentIdentity.vendor(objectId);
+        String deviceType = AgentIdentity.deviceType(descr);
+        if (model == null && name == null && vendor == null && deviceType == null) {
+            return null;
+        }
+        return new AssetFacts(responseToClient ? AssetFacts.Side.SERVER : AssetFacts.Side.CLIENT, vendor, model, null,
+                null, name, deviceType);
     }
 
     private static String firstLine(String text) {
@@ -197,7 +203,7 @@ public record SnmpDetail(SnmpMessage request, SnmpMessage response, boolean resp
         if (lf >= 0 && (cut < 0 || lf < cut)) {
             cut = lf;
         }
-        String line = cut >= 0 ? text.substring(0, cut) : text;
-        return line.length() > 128 ? line.substring(0, 128) : line.strip();
+        String line = (cut >= 0 ? text.substring(0, cut) : text).strip();
+        return line.length() > 128 ? line.substring(0, 128) : line;
     }
 }
