@@ -101,6 +101,17 @@ public final class SnmpDecoder implements ProtocolDecoder {
         if (type.expectsResponse) {
             await(key, m, direction, ts);
         } else if (type.isResponse()) {
+            Pending byRequestId = pending.get(key);
+            if (type == PduType.REPORT && (byRequestId == null || byRequestId.direction() == direction)
+                    && m.usm() != null) {
+                // a Report in clear (e.g. usmStatsNotInTimeWindows) may answer an encrypted request, whose request
+                // id the agent could not read: it carries the request's msgID (RFC 3412 section 7.1, step 3)
+                Key byMsgId = new Key(true, m.usm().msgId());
+                Pending encrypted = pending.get(byMsgId);
+                if (encrypted != null && encrypted.direction() != direction) {
+                    key = byMsgId;
+                }
+            }
             answer(key, m, direction, ts);
         } else {
             emit(ts, -1, new SnmpDetail(m, null, false), Outcome.UNKNOWN, null);

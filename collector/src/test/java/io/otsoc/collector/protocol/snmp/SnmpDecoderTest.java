@@ -179,6 +179,22 @@ class SnmpDecoderTest {
     }
 
     @Test
+    void clearReportAnswersAnEncryptedRequestByMsgId() {
+        byte[] engine = {(byte) 0x80, 0, 0, 9, 3, 1};
+        toServer(v3Encrypted(41, 0x07, usm(engine, 5, 6, "admin"), new byte[] {1, 2, 3, 4}), 10);
+        toClient(v3(41, 0x00, usm(engine, 5, 900, "admin"), engine,
+                pdu(8, 0, 0, 0, varbinds(varbind("1.3.6.1.6.3.15.1.1.2.0", unsigned(0x41, 1))))), 12);
+        OtEvent e = out.only();
+        assertThat(e.action()).isEqualTo("encrypted_pdu");
+        assertThat(e.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(e.durationMicros()).isEqualTo(2);
+        assertThat(e.errorMessage()).isEqualTo("SNMPv3 report 1.3.6.1.6.3.15.1.1.2.0 (usmStatsNotInTimeWindows)");
+        assertThat(fields(e.detail())).containsEntry("pdu_type", "encrypted").containsEntry("response_pdu_type", "report")
+                .containsEntry("engine_time", 900L);
+        assertThat(decoder.pendingCount()).isZero();
+    }
+
+    @Test
     void retriedRequestReportsTheFirstCopyUnanswered() {
         byte[] get = community(1, "public", pdu(0, 3, 0, 0, varbinds(varbind(SYS_UPTIME, nul()))));
         toServer(get, 1);
