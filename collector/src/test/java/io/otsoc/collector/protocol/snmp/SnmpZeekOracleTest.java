@@ -41,8 +41,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * version their captures carry (v1: snmpv1_*.pcap, v2: snmpv2_*.pcap), so the version is taken from the test.</li>
  * </ul>
  * {@code snmp-addr} prints every IpAddress value of every response binding, in order; {@code snmp.log} has one row
- * per connection with its version, the v3 user name in the community column, counts of bindings per PDU kind and
- * the time from its first to its last packet.
+ * per connection with its version, counts of bindings per PDU kind (Zeek's main.zeek adds {@code |pdu$bindings|}
+ * for get/get-next requests, get-bulk requests, responses and set requests; reports are not counted) and the time
+ * from its first to its last packet. Its community column holds {@code username} on this v3-only connection: the
+ * USM user name of the connection's requests (the prints show {@code UserName=username}, and no community exists in
+ * v3), so it is compared with the first non-empty user name of our messages on the connection.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SnmpZeekOracleTest {
