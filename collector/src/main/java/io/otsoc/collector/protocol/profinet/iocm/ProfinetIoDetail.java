@@ -3,6 +3,7 @@ package io.otsoc.collector.protocol.profinet.iocm;
 import io.otsoc.collector.model.AssetFacts;
 import io.otsoc.collector.model.DetailWriter;
 import io.otsoc.collector.model.ProtocolDetail;
+import io.otsoc.collector.protocol.Direction;
 
 import java.util.List;
 import java.util.UUID;
@@ -82,13 +83,23 @@ public record ProfinetIoDetail(
         text(out, "station_name", stationName);
     }
 
-    /** A Connect request names the IO controller that sent it (CMInitiatorStationName). */
+    /**
+     * A Connect request names the IO controller that sent it (CMInitiatorStationName): the end the request came
+     * from, which is the flow's client when it went to the server.
+     */
     @Override
     public AssetFacts assetFacts() {
         if (stationName == null || stationName.isEmpty() || !"request".equals(packetType)) {
             return null;
         }
-        return new AssetFacts(AssetFacts.Side.CLIENT, null, null, null, null, stationName, "PROFINET IO controller");
+        AssetFacts.Side side = AssetFacts.Side.CLIENT;
+        for (RpcHeader h : packets == null ? List.<RpcHeader>of() : packets) {
+            if (h.packetType() == RpcHeader.REQUEST) {
+                side = h.direction() == Direction.TO_SERVER ? AssetFacts.Side.CLIENT : AssetFacts.Side.SERVER;
+                break;
+            }
+        }
+        return new AssetFacts(side, null, null, null, null, stationName, "PROFINET IO controller");
     }
 
     private static void number(DetailWriter out, String field, long value) {

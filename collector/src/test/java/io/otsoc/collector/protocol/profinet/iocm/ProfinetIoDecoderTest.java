@@ -108,6 +108,7 @@ class ProfinetIoDecoderTest {
         assertThat(d.stationName()).isEqualTo("plc-controller-1");
         assertThat(d.arType()).isEqualTo(1);
         assertThat(d.assetFacts().name()).isEqualTo("plc-controller-1");
+        assertThat(d.assetFacts().side()).isEqualTo(io.otsoc.collector.model.AssetFacts.Side.CLIENT);
     }
 
     @Test
