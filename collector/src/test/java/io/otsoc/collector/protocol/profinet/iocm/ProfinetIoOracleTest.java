@@ -146,6 +146,43 @@ class ProfinetIoOracleTest {
     }
 
     /**
+     * The ICSNPP log has no block columns, so the first block of the requests is checked against what Wireshark's
+     * PNIO dissector shows for the same captures ({@code pn_io.slot_nr}, {@code subslot_nr}, {@code index},
+     * {@code record_data_length}, {@code block_type}, control command bits), pinned here: the six Read and five
+     * ReadImplicit requests of profinet_io_cm_read.pcapng, the 75 PrmEnd (IODControlReq 0x0110) and 70
+     * ApplicationReady (IOXControlReq 0x0112) requests of profinet_io_cm_control.pcapng.
+     */
+    @org.junit.jupiter.api.Test
+    void requestBlocksAgreeWithWireshark() {
+        Map<String, Integer> reads = new java.util.TreeMap<>();
+        for (OtEvent e : run("profinet_io_cm_read.pcapng")) {
+            ProfinetIoDetail d = (ProfinetIoDetail) e.detail();
+            for (RpcHeader h : d.packets()) {
+                if (h.packetType() == RpcHeader.REQUEST) {
+                    reads.merge(String.format("%d api=%d slot=%d subslot=0x%04x index=0x%04x length=%d", d.opnum(),
+                            d.api(), d.slot(), d.subslot(), d.index(), d.recordDataLength()), 1, Integer::sum);
+                }
+            }
+        }
+        assertThat(reads).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "2 api=0 slot=0 subslot=0x0000 index=0xf841 length=4096", 3,
+                "2 api=0 slot=0 subslot=0x8001 index=0x800c length=10000", 3,
+                "5 api=0 slot=0 subslot=0x0001 index=0xf840 length=32768", 1,
+                "5 api=0 slot=0 subslot=0x8000 index=0xf840 length=4096", 1,
+                "5 api=0 slot=0 subslot=0x8002 index=0x800c length=10000", 1));
+        Map<String, Integer> controls = new java.util.TreeMap<>();
+        for (OtEvent e : run("profinet_io_cm_control.pcapng")) {
+            ProfinetIoDetail d = (ProfinetIoDetail) e.detail();
+            long requests = d.packets().stream().filter(h -> h.packetType() == RpcHeader.REQUEST).count();
+            if (requests > 0 && d.blockTypes().length > 0 && "request".equals(d.packetType())) {
+                controls.merge(String.format("0x%04x %s", d.blockTypes()[0], d.controlCommand()), (int) requests,
+                        Integer::sum);
+            }
+        }
+        assertThat(controls).containsEntry("0x0110 prm_end", 75).containsEntry("0x0112 application_ready", 70);
+    }
+
+    /**
      * The connection's two ends in a fixed order. Which end is the "originator" is a convention of each tool: Zeek
      * takes the sender of a UDP flow's first datagram, our flow table the end not on the protocol's port (or, with
      * no known port on either side, by its own rule). PNIO devices answer from ephemeral ports, so on such flows the
