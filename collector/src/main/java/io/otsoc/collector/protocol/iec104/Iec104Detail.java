@@ -14,10 +14,12 @@ import java.util.List;
  * <p>{@link #writeFields} writes the {@code otsoc.iec104.*} fields agreed with the index template; lists (object
  * addresses, values, qualities) hold at most {@link #MAX_OBJECTS} entries in object order, while
  * {@code object_count} is the number the ASDU announced. The select bit, qualifier and time tag are those of the
- * first object.
+ * first object. Kept for Java consumers and not written: the APDU length octet ({@code apduLength}) and the U
+ * function ({@code uFunction}, which the event's action names).
  */
 public record Iec104Detail(
         String frameFormat,
+        int apduLength,
         int sendSequence,
         int receiveSequence,
         String uFunction,
@@ -46,12 +48,12 @@ public record Iec104Detail(
         String u = apdu.function() == null ? null : apdu.function().action();
         Asdu a = apdu.asdu();
         if (a == null) {
-            return new Iec104Detail(String.valueOf(apdu.format()), apdu.sendSequence(), apdu.receiveSequence(), u,
+            return new Iec104Detail(String.valueOf(apdu.format()), apdu.length(), apdu.sendSequence(), apdu.receiveSequence(), u,
                     ABSENT, null, null, ABSENT, ABSENT, null, null, null, ABSENT, ABSENT, List.of());
         }
         List<InformationObject> kept = a.objects().size() <= MAX_OBJECTS ? a.objects()
                 : new ArrayList<>(a.objects().subList(0, MAX_OBJECTS));
-        return new Iec104Detail("I", apdu.sendSequence(), apdu.receiveSequence(), null, a.typeId(), a.typeName(),
+        return new Iec104Detail("I", apdu.length(), apdu.sendSequence(), apdu.receiveSequence(), null, a.typeId(), a.typeName(),
                 a.count() < 0 ? null : a.sequence(), a.count(), a.cause(), a.cause() < 0 ? null : Cause.name(a.cause()),
                 a.cause() < 0 ? null : a.negative(), a.cause() < 0 ? null : a.test(), a.originator(),
                 a.commonAddress(), kept);
