@@ -88,4 +88,28 @@ class Iec104CapturesTest {
             assertThat(count).as(capture + " " + malformed).isEqualTo(expectedMalformed(capture.getFileName().toString()));
         }
     }
+
+    /**
+     * Content recognition is strict: over every other shared capture (other protocols on their own and on
+     * unregistered ports), no flow is taken for IEC 104.
+     */
+    @Test
+    void noOtherCapturesFlowIsRecognisedAsIec104() throws IOException {
+        Path pcaps = SharedFixtures.root().resolve("pcaps");
+        List<Path> captures;
+        try (Stream<Path> files = Files.walk(pcaps)) {
+            captures = files.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".pcap") || p.toString().endsWith(".pcapng"))
+                    .filter(p -> !p.getParent().getFileName().toString().equals("iec104")).sorted().toList();
+        }
+        assertThat(captures).hasSizeGreaterThan(50);
+        List<String> taken = new ArrayList<>();
+        for (Path capture : captures) {
+            for (OtEvent e : run(capture).events()) {
+                taken.add(pcaps.relativize(capture) + " " + e.flow().serverIp() + ":" + e.flow().serverPort() + " "
+                        + e.action());
+            }
+        }
+        assertThat(taken).isEmpty();
+    }
 }
