@@ -1,6 +1,5 @@
 package io.otsoc.collector.protocol.iec104;
 
-import io.otsoc.collector.protocol.DecoderRegistry;
 import io.otsoc.collector.protocol.Direction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +18,9 @@ class Iec104DecoderFactoryTest {
         assertThat(factory.protocol()).isEqualTo("iec104");
         assertThat(factory.tcpPorts()).containsExactly(2404);
         assertThat(factory.udpPorts()).isEmpty();
-        assertThat(DecoderRegistry.class).isNotNull();
+        assertThat(java.util.ServiceLoader.load(io.otsoc.collector.protocol.ProtocolDecoderFactory.class).stream()
+                .map(java.util.ServiceLoader.Provider::get).filter(f -> f.protocol().equals("iec104")).toList())
+                .singleElement().isInstanceOf(Iec104DecoderFactory.class);
     }
 
     @ParameterizedTest(name = "{0}")
