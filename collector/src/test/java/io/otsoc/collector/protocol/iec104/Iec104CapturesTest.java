@@ -112,4 +112,39 @@ class Iec104CapturesTest {
         }
         assertThat(taken).isEmpty();
     }
+
+    /**
+     * Cross-check with Wireshark's IEC 104 dissector ({@code tshark -Y iec60870_asdu -T fields -e
+     * iec60870_asdu.typeid} and {@code -e iec60870_104.type}, version 4.x): ASDUs per type identification and
+     * U-format APDUs per capture. In TestDissectIec104.pcap Wireshark also counts two ASDUs of type 24 and two of
+     * type 26 and one more U-format APDU: they are the injected {@code 68 06 18 18...}, {@code 68 08 1a 1a...} and
+     * {@code 68 05 17 17...} APDUs whose ASDU is 2 or 4 octets (shorter than the 6-octet data unit identifier) or
+     * whose U control field sets several function bits; we report them within the malformed stretches pinned above.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "090813_diverse.pcap | 1:1 13:14 30:8 45:5 46:6 50:10 58:5 59:10 61:5 63:5 100:3 | 4",
+            "TestDissectIec104.pcap | 1:1 3:1 30:1 45:7 46:2 70:2 100:3 103:2 | 26",
+            "iec104.pcap | 1:3 3:3 5:3 7:3 9:3 11:3 13:3 30:3 31:3 32:3 33:3 34:3 35:3 36:3 45:6 46:6 47:6 48:6 49:6"
+                    + " 50:6 51:6 70:1 100:6 | 10"})
+    void asduTypesAndUnnumberedFramesAgreeWithWireshark(String capture, String types, int unnumbered) {
+        Map<Integer, Integer> expected = new TreeMap<>();
+        for (String pair : types.trim().split(" ")) {
+            String[] kv = pair.split(":");
+            expected.put(Integer.parseInt(kv[0]), Integer.parseInt(kv[1]));
+        }
+        Map<Integer, Integer> ours = new TreeMap<>();
+        int u = 0;
+        for (OtEvent e : run(SharedFixtures.pcap("iec104/" + capture)).events()) {
+            if (e.detail() instanceof Iec104Detail d && d.frameFormat().equals("I") && !e.malformed()) {
+                ours.merge(d.typeId(), 1, Integer::sum);
+            } else if (e.detail() instanceof Iec104Detail d && d.frameFormat().equals("U")) {
+                u++;
+            }
+        }
+        System.out.printf("%s: ASDU types %s (Wireshark %s), U-format %d (Wireshark %d)%n", capture, ours, expected,
+                u, unnumbered);
+        assertThat(ours).isEqualTo(expected);
+        assertThat(u).isEqualTo(unnumbered);
+    }
 }
