@@ -200,7 +200,8 @@ public final class Iec104Decoder implements ProtocolDecoder {
             return;
         }
         if (apdu.problem() != null) {
-            output.malformed(ts, "IEC 104 " + apdu.problem() + " (" + ch.text() + ")", Iec104Detail.of(apdu));
+            output.malformed(ts, "IEC 104 " + apdu.problem() + " (" + ch.text() + ")",
+                    Iec104Detail.of(apdu, ch.direction == Direction.TO_SERVER));
             return;
         }
         established = true;
@@ -218,7 +219,7 @@ public final class Iec104Decoder implements ProtocolDecoder {
         EventCategory category = f == UFunction.TESTFR_ACT || f == UFunction.TESTFR_CON
                 ? EventCategory.DIAGNOSTIC : EventCategory.OTHER;
         OtEvent event = new OtEvent(ts, -1, flow, PROTOCOL, f.action(), category, Outcome.UNKNOWN, null,
-                Iec104Detail.of(apdu));
+                Iec104Detail.of(apdu, from == Direction.TO_SERVER));
         int kind = U_KIND + f.activation().ordinal();
         if (f.isActivation()) {
             pending.add(kind, -1, -1, 0, from, ts, event, output::event);
@@ -239,7 +240,7 @@ public final class Iec104Decoder implements ProtocolDecoder {
 
     private void onAsdu(Channel ch, Apdu apdu, long ts) {
         Asdu a = apdu.asdu();
-        Iec104Detail detail = Iec104Detail.of(apdu);
+        Iec104Detail detail = Iec104Detail.of(apdu, ch.direction == Direction.TO_SERVER);
         AsduType type = a.type();
         if (type == null) {
             if (a.problem() != null) {

@@ -15,7 +15,8 @@ import java.util.List;
  * addresses, values, qualities) hold at most {@link #MAX_OBJECTS} entries in object order, while
  * {@code object_count} is the number the ASDU announced. The select bit, qualifier and time tag are those of the
  * first object. Kept for Java consumers and not written: the APDU length octet ({@code apduLength}) and the U
- * function ({@code uFunction}, which the event's action names).
+ * function ({@code uFunction}, which the event's action names) and whether the APDU was sent to the server
+ * ({@code sentToServer}).
  */
 public record Iec104Detail(
         String frameFormat,
@@ -33,7 +34,8 @@ public record Iec104Detail(
         Boolean test,
         int originatorAddress,
         int commonAddress,
-        List<InformationObject> objects) implements ProtocolDetail {
+        List<InformationObject> objects,
+        boolean sentToServer) implements ProtocolDetail {
 
     public static final int ABSENT = -1;
     /** Information objects kept per event. */
@@ -44,19 +46,19 @@ public record Iec104Detail(
     }
 
     /** The detail of an APDU as parsed, with at most {@link #MAX_OBJECTS} objects. */
-    static Iec104Detail of(Apdu apdu) {
+    static Iec104Detail of(Apdu apdu, boolean sentToServer) {
         String u = apdu.function() == null ? null : apdu.function().action();
         Asdu a = apdu.asdu();
         if (a == null) {
             return new Iec104Detail(String.valueOf(apdu.format()), apdu.length(), apdu.sendSequence(), apdu.receiveSequence(), u,
-                    ABSENT, null, null, ABSENT, ABSENT, null, null, null, ABSENT, ABSENT, List.of());
+                    ABSENT, null, null, ABSENT, ABSENT, null, null, null, ABSENT, ABSENT, List.of(), sentToServer);
         }
         List<InformationObject> kept = a.objects().size() <= MAX_OBJECTS ? a.objects()
                 : new ArrayList<>(a.objects().subList(0, MAX_OBJECTS));
         return new Iec104Detail("I", apdu.length(), apdu.sendSequence(), apdu.receiveSequence(), null, a.typeId(), a.typeName(),
                 a.count() < 0 ? null : a.sequence(), a.count(), a.cause(), a.cause() < 0 ? null : Cause.name(a.cause()),
                 a.cause() < 0 ? null : a.negative(), a.cause() < 0 ? null : a.test(), a.originator(),
-                a.commonAddress(), kept);
+                a.commonAddress(), kept, sentToServer);
     }
 
     /** The first object's address, or {@link #ABSENT}. */
