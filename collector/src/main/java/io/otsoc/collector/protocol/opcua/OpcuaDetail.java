@@ -132,8 +132,9 @@ public record OpcuaDetail(UaMessage request, UaMessage response) implements Prot
                 out.decimal("revised_session_timeout", response.sessionTimeout);
             }
             number(out, "max_request_message_size", response.maxPeerMessageSize);
+            number(out, "endpoint_count", response.endpointCount);
             if (response.endpointUrls != null && !response.endpointUrls.isEmpty()) {
-                out.texts("endpoint_urls", response.endpointUrls);
+                out.texts("endpoint_urls", response.endpointUrls.stream().distinct().toList());
             }
         }
     }

@@ -120,10 +120,7 @@ final class ServiceBodies {
         long type = r.u32("applicationType");
         r.string("gatewayServerUri");
         r.string("discoveryProfileUri");
-        int urls = r.arrayLength("discoveryUrls", 4);
-        for (int i = 0; i < urls && r.ok(); i++) {
-            m.addEndpointUrl(r.string("discoveryUrl"));
-        }
+        r.strings("discoveryUrls");
         if (r.ok() && m.applicationUri == null && m.applicationName == null) {
             m.applicationUri = uri;
             m.productUri = product;
@@ -135,6 +132,7 @@ final class ServiceBodies {
     /** EndpointDescription[] (7.14). */
     private static void endpoints(UaReader r, UaMessage m) {
         int n = r.arrayLength("endpoints", 4);
+        m.endpointCount = n;
         for (int i = 0; i < n && r.ok(); i++) {
             m.addEndpointUrl(r.string("endpointUrl"));
             applicationDescription(r, m);

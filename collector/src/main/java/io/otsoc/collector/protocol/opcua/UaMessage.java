@@ -70,19 +70,20 @@ final class UaMessage {
     long maxPeerMessageSize = ABSENT;
     String identityTokenType;
     Boolean userNamePresent;
+    /** The endpoint URL of each EndpointDescription of a GetEndpoints or CreateSession response. */
     List<String> endpointUrls;
+    /** How many EndpointDescriptions the response carried. */
+    long endpointCount = ABSENT;
 
     long itemCount = ABSENT;
 
+    /** Adds one EndpointDescription's URL (kept in order, repeats included, up to {@link #MAX_ENDPOINTS}). */
     void addEndpointUrl(String url) {
-        if (url == null) {
-            return;
-        }
         if (endpointUrls == null) {
             endpointUrls = new ArrayList<>();
         }
-        if (endpointUrls.size() < MAX_ENDPOINTS && !endpointUrls.contains(url)) {
-            endpointUrls.add(url);
+        if (endpointUrls.size() < MAX_ENDPOINTS) {
+            endpointUrls.add(url == null ? "" : url);
         }
     }
 

@@ -56,7 +56,7 @@ class OpcuaOracleTest {
     static final List<String> MAIN_COLUMNS = List.of("ts", "uid", "id.orig_h", "id.orig_p", "id.resp_h", "id.resp_p",
             "msg_type", "is_final", "msg_size", "error", "reason", "version", "rcv_buf_size", "snd_buf_size",
             "max_msg_size", "max_chunk_cnt", "endpoint_url", "sec_channel_id", "sec_policy_uri_len", "sec_policy_uri",
-            "snd_cert_len", "snd_cert", "rcv_cert_len", "rcv_cert", "req_seq_number", "req_msg_size",
+            "snd_cert_len", "snd_cert", "rcv_cert_len", "rcv_cert", "seq_number", "req_msg_size",
             "req_request_id", "req_encoding_mask", "req_namespace_idx", "req_identifier", "req_identifier_str",
             "req_hdr_node_id_type", "req_hdr_node_id_namespace_idx", "req_hdr_node_id_numeric",
             "req_hdr_node_id_string", "req_hdr_node_id_guid", "req_hdr_node_id_opaque", "req_hdr_timestamp",
@@ -69,7 +69,7 @@ class OpcuaOracleTest {
     /** The fields compared in opcua_binary.log. */
     static final List<String> MAIN_COMPARED = List.of("msg_type", "is_final", "msg_size", "error", "reason", "version",
             "rcv_buf_size", "snd_buf_size", "max_msg_size", "max_chunk_cnt", "endpoint_url", "sec_channel_id",
-            "sec_policy_uri", "snd_cert_len", "req_seq_number", "req_msg_size", "req_request_id",
+            "sec_policy_uri", "snd_cert_len", "seq_number", "req_msg_size", "req_request_id",
             "req_encoding_mask", "req_namespace_idx", "req_identifier", "req_identifier_str",
             "req_hdr_request_handle", "req_hdr_timeout_hint", "res_msg_size", "res_seq_number", "res_encoding_mask",
             "res_namespace_idx", "res_identifier", "res_identifier_str", "res_hdr_request_handle");
@@ -88,7 +88,9 @@ class OpcuaOracleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"opcua_with-gap.pcap:data-gap", "opcua_with-gap_with-handshake.pcap:data-gap_with-handshake"})
+    @ValueSource(strings = {"opcua_with-gap.pcap:data-gap", "opcua_with-gap_with-handshake.pcap:data-gap_with-handshake",
+            "open62541_client-server_mainloop.pcap:basic",
+            "open62541_client-server_mainloop-no-handshake.pcap:no-handshake"})
     void agreesWithIcsnppOpcuaBinaryLog(String pair) {
         String capture = pair.substring(0, pair.indexOf(':'));
         String test = pair.substring(pair.indexOf(':') + 1);
@@ -157,7 +159,8 @@ class OpcuaOracleTest {
                 "sec_channel_id", channel,
                 "sec_policy_uri", s(a.securityPolicyUri),
                 "snd_cert_len", "OPN".equals(type) ? Long.toString(a.senderCertificateLength) : "-",
-                "req_seq_number", q != null ? n(q.sequenceNumber) : "-",
+                // the sequence number of the message that opened the record: the request's, or a lone response's
+                "seq_number", n(a.sequenceNumber),
                 "req_msg_size", q != null && q.sequenceNumber != ABSENT ? n(q.size) : "-",
                 "req_request_id", reqId,
                 "req_encoding_mask", q != null && q.encoding != null ? n(q.encoding.encodingMask()) : "-",
