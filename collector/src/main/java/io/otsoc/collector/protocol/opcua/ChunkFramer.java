@@ -147,8 +147,9 @@ final class ChunkFramer {
             }
             expected = size(partial, 0);
         }
-        ensure(expected);
         int take = Math.min(expected - buffered, end - p);
+        // grow with what arrives, not with what the size field claims
+        ensure(buffered + take);
         System.arraycopy(b, p, partial, buffered, take);
         buffered += take;
         p += take;
@@ -162,6 +163,7 @@ final class ChunkFramer {
     private void ensure(int size) {
         if (partial.length < size) {
             byte[] bigger = new byte[Math.max(size, Math.min(MAX_CHUNK, partial.length * 2))];
+            // (size never exceeds MAX_CHUNK: it is at most a validated chunk size)
             System.arraycopy(partial, 0, bigger, 0, buffered);
             partial = bigger;
         }
