@@ -105,7 +105,8 @@ final class ChunkFramer {
 
     private int findHeader(byte[] b, int p, int end) {
         for (int i = p; i + HEADER <= end; i++) {
-            if (headerProblem(b, i) == null && channelFits(b, i, end)) {
+            if (knownType(b[i], b[i + 1], b[i + 2]) != null && headerProblem(b, i) == null
+                    && channelFits(b, i, end)) {
                 resync = false;
                 return i;
             }

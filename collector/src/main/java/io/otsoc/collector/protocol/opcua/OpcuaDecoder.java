@@ -371,21 +371,29 @@ public final class OpcuaDecoder implements ProtocolDecoder {
 
     private void onMessage(Side side, UaMessage m, UaReader r) {
         NodeId encoding = r.nodeId("service encoding NodeId");
+        long id = encoding != null ? encoding.standardId() : ABSENT;
+        UaService request = UaService.request(id);
+        UaService response = request == null ? UaService.response(id) : null;
+        if (channelSecurity == 0 && (request == null && response == null)) {
+            // no OPN seen (the capture began mid-connection): a body that does not start with a known service
+            // encoding is taken for a signed and encrypted one, not for a malformed message
+            m.secured = true;
+            m.sequenceNumber = ABSENT;
+            m.requestId = ABSENT;
+            OpcuaDetail d = side.toServer() ? new OpcuaDetail(m, null) : new OpcuaDetail(null, m);
+            output.event(new OtEvent(m.timestampMicros, -1, flow, PROTOCOL, "secured_message", EventCategory.OTHER,
+                    Outcome.UNKNOWN, null, d));
+            return;
+        }
         if (!r.ok() || encoding == null) {
             malformedChunk(side, m, "secure_message", EventCategory.OTHER, m.messageType + " " + r.failure());
             return;
         }
         m.encoding = encoding;
-        long id = encoding.standardId();
-        UaService request = UaService.request(id);
-        UaService response = request == null ? UaService.response(id) : null;
         if (request == null && response == null) {
-            boolean assumedSecured = channelSecurity == 0;
-            m.secured = assumedSecured;
             OpcuaDetail d = side.toServer() ? new OpcuaDetail(m, null) : new OpcuaDetail(null, m);
-            output.event(new OtEvent(m.timestampMicros, -1, flow, PROTOCOL,
-                    assumedSecured ? "secured_message" : "unknown_service", EventCategory.OTHER, Outcome.UNKNOWN, null,
-                    d));
+            output.event(new OtEvent(m.timestampMicros, -1, flow, PROTOCOL, "unknown_service", EventCategory.OTHER,
+                    Outcome.UNKNOWN, null, d));
             return;
         }
         if (request != null) {
@@ -414,6 +422,9 @@ public final class OpcuaDecoder implements ProtocolDecoder {
                 channelId = m.tokenChannelId;
             }
             UaMessage req = pending.remove(m.requestId);
+            if (req == null) {
+                req = byRequestHandle(m);
+            }
             if (!r.ok()) {
                 UaService s = req != null ? req.service : response;
                 OpcuaDetail d = new OpcuaDetail(req, m);
@@ -425,6 +436,26 @@ public final class OpcuaDecoder implements ProtocolDecoder {
             }
             report(req, m);
         }
+    }
+
+    /**
+     * A response whose request id matches no request (e.g. the request's chunks were lost in a gap and a later
+     * request reused nothing): the pending request of the same service with the same request handle, if exactly
+     * that one.
+     */
+    private UaMessage byRequestHandle(UaMessage resp) {
+        if (resp.requestHandle == ABSENT) {
+            return null;
+        }
+        for (Iterator<UaMessage> it = pending.values().iterator(); it.hasNext(); ) {
+            UaMessage q = it.next();
+            if (q.requestHandle == resp.requestHandle
+                    && (q.service == resp.service || resp.service == UaService.SERVICE_FAULT)) {
+                it.remove();
+                return q;
+            }
+        }
+        return null;
     }
 
     private void malformedChunk(Side side, UaMessage m, String action, EventCategory category, String reason) {
@@ -450,10 +481,8 @@ public final class OpcuaDecoder implements ProtocolDecoder {
     /** One event for a request and/or its response (either may be null, not both). */
     private void report(UaMessage req, UaMessage resp) {
         UaMessage first = req != null ? req : resp;
+        // a ServiceFault answers the request's service; alone it is reported as service_fault
         UaService s = req != null && req.service != null ? req.service : first.service;
-        if (s == UaService.SERVICE_FAULT && req == null) {
-            s = UaService.SERVICE_FAULT;
-        }
         String action = s != null ? s.action : "secure_message";
         EventCategory category = s != null ? s.category : EventCategory.OTHER;
         Outcome outcome = Outcome.UNKNOWN;

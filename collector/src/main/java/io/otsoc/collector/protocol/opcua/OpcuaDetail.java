@@ -139,14 +139,25 @@ public record OpcuaDetail(UaMessage request, UaMessage response) implements Prot
         }
     }
 
-    /** A server's application description (GetEndpoints, CreateSession, FindServers) names its product. */
+    /**
+     * The application description a GetEndpoints or CreateSession response gives of the server itself (name and
+     * product URI), else the one a CreateSession request gives of the client. FindServers answers describe other
+     * servers and are not used.
+     */
     @Override
     public AssetFacts assetFacts() {
-        if (response == null || (response.applicationName == null && response.productUri == null)) {
-            return null;
+        if (response != null && (response.service == UaService.GET_ENDPOINTS
+                || response.service == UaService.CREATE_SESSION)
+                && (response.applicationName != null || response.productUri != null)) {
+            return new AssetFacts(AssetFacts.Side.SERVER, null, response.productUri, null, null,
+                    response.applicationName, null);
         }
-        return new AssetFacts(AssetFacts.Side.SERVER, null, response.productUri, null, null,
-                response.applicationName, null);
+        if (request != null && request.service == UaService.CREATE_SESSION
+                && (request.applicationName != null || request.productUri != null)) {
+            return new AssetFacts(AssetFacts.Side.CLIENT, null, request.productUri, null, null,
+                    request.applicationName, null);
+        }
+        return null;
     }
 
     static String requestType(long t) {

@@ -268,4 +268,52 @@ class OpcuaDecoderTest {
         assertThat(f.recognizes(true, Direction.TO_SERVER, unknown, 0, unknown.length)).isFalse();
         assertThat(f.tcpPorts()).containsExactly(4840);
     }
+
+    @Test
+    void midConnectionEncryptedBodiesAreSecuredMessagesNotMalformed() {
+        byte[] garbage = new byte[64];
+        new java.util.Random(7).nextBytes(garbage);
+        garbage[16] = (byte) 0x3F; // not a NodeId encoding
+        client(OpcuaWire.chunk("MSG", 'F', concat(OpcuaWire.body().u32(9).u32(4).build(), garbage)));
+        assertThat(out.events).extracting(OtEvent::action).containsExactly("secured_message");
+        assertThat(out.malformed).isEmpty();
+        // a body that does decode as a known service is read even without the OPN
+        client(msg('F', 9, 2, OpcuaWire.readRequest(1, 1)));
+        server(msg('F', 9, 2, OpcuaWire.readResponse(1, 0)));
+        assertThat(out.events.get(1).action()).isEqualTo("read");
+    }
+
+    @Test
+    void getEndpointsResponseNamesTheServer() {
+        handshake();
+        byte[] app = OpcuaWire.body().string("urn:plc").string("urn:vendor:product").u8(2).string("Line 3 PLC")
+                .u32(0).string(null).string(null).u32(0).build();
+        byte[] endpoint = OpcuaWire.body().string("opc.tcp://plc:4840").bytes(app).u32(0xFFFFFFFFL).u32(1)
+                .string(NONE).u32(0).string("http://opcfoundation.org/UA-Profile/Transport/uatcp-uasc-uabinary")
+                .u8(0).build();
+        client(msg('F', 7, 2, OpcuaWire.body().node(428).requestHeader(1).string("opc.tcp://plc:4840")
+                .u32(0).u32(0).build()));
+        server(msg('F', 7, 2, OpcuaWire.body().node(431).responseHeader(1, 0).u32(2).bytes(endpoint)
+                .bytes(endpoint).build()));
+        OtEvent e = out.events.get(3);
+        assertThat(e.action()).isEqualTo("get_endpoints");
+        assertThat(e.category()).isEqualTo(EventCategory.DISCOVERY);
+        assertThat(fields(e)).containsEntry("endpoint_count", 2L).containsEntry("server_application_uri", "urn:plc")
+                .containsEntry("server_application_name", "Line 3 PLC")
+                .containsEntry("endpoint_urls", List.of("opc.tcp://plc:4840"));
+        assertThat(e.detail().assetFacts().name()).isEqualTo("Line 3 PLC");
+        assertThat(e.detail().assetFacts().side()).isEqualTo(io.otsoc.collector.model.AssetFacts.Side.SERVER);
+        assertThat(out.malformed).isEmpty();
+    }
+
+    @Test
+    void responseWithAnotherRequestIdPairsByRequestHandle() {
+        handshake();
+        client(msg('F', 7, 2, OpcuaWire.readRequest(77, 1)));
+        server(msg('F', 7, 99, OpcuaWire.readResponse(77, 0)));
+        OtEvent e = out.events.get(3);
+        assertThat(e.action()).isEqualTo("read");
+        assertThat(e.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(decoder.pendingCount()).isZero();
+    }
 }
