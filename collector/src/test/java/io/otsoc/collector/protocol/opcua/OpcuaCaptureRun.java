@@ -88,10 +88,4 @@ final class OpcuaCaptureRun {
     static String key(FlowRef f) {
         return f.clientIp() + ":" + f.clientPort() + ">" + f.serverIp() + ":" + f.serverPort();
     }
-
-    /** Whether the event began after its flow's first gap. */
-    boolean afterGap(OtEvent e) {
-        Long gap = firstGapMicros.get(key(e.flow()));
-        return gap != null && e.timestampMicros() >= gap;
-    }
 }
