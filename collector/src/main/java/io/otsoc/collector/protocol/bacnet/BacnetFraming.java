@@ -91,16 +91,17 @@ final class BacnetFraming {
             return new Frame(m, -1, -1, String.format("unknown BVLC function 0x%02x", function));
         }
         m.bvlcFunction = function;
-        if (length > len) {
-            return new Frame(m, -1, -1, "BVLC length " + length + " exceeds the " + len + "-byte datagram");
-        }
         if (length < 4) {
             return new Frame(m, -1, -1, "BVLC length " + length + " is shorter than the 4-byte BVLC header");
         }
-        if (length < len) {
+        int end = off + length;
+        if (length > len) {
+            // reported, and what the datagram does hold is still read: its operation is worth knowing
+            m.problem = "BVLC length " + length + " exceeds the " + len + "-byte datagram";
+            end = off + len;
+        } else if (length < len) {
             m.problem = "BVLC length " + length + " is shorter than the " + len + "-byte datagram";
         }
-        int end = off + length;
         int p = off + 4;
         switch (function) {
             case BVLC_RESULT -> {

@@ -62,6 +62,8 @@ public final class BacnetMessage {
     long rangeLow = ABSENT;
     long rangeHigh = ABSENT;
     String objectName;
+    /** The character set of {@link #objectName} (0 UTF-8, 1 DBCS, 3 UCS-4, 4 UCS-2, 5 ISO 8859-1). */
+    int objectNameCharset = ABSENT;
     int errorClass = ABSENT;
     int errorCode = ABSENT;
     int rejectReason = ABSENT;
@@ -140,6 +142,10 @@ public final class BacnetMessage {
 
     public String objectName() {
         return objectName;
+    }
+
+    public int objectNameCharset() {
+        return objectNameCharset;
     }
 
     public int errorClass() {

@@ -1,12 +1,14 @@
 package io.otsoc.collector.protocol.bacnet;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * Renders one primitive BACnet value (clause 20.2) as text: reals with six decimals, booleans as true/false,
- * bit strings as T/F per bit, dates as m/d/yyyy, times as h:mm:ss.hh, object identifiers as {@code type: instance},
+ * bit strings as T/F per bit, dates as m/d/yyyy, times as h:m:s.hundredths (unpadded, as ICSNPP writes them), object identifiers as {@code type: instance},
  * character strings decoded (UTF-8 or ISO 8859-1), octet strings in hex. Enumerated values of a few well-known
  * properties are named (object-type, event-state, reliability, units, segmentation-supported, system-status).
  */
@@ -155,11 +157,9 @@ final class BacnetValues {
             case TagReader.BOOLEAN -> r.booleanValue() ? "true" : "false";
             case TagReader.UNSIGNED, TagReader.ENUMERATED -> Long.toString(r.unsignedValue());
             case TagReader.SIGNED -> Long.toString(r.signedValue());
-            case TagReader.REAL -> len == 4
-                    ? String.format(Locale.ROOT, "%.6f", Float.intBitsToFloat((int) r.unsignedValue()))
+            case TagReader.REAL -> len == 4 ? decimal(Float.intBitsToFloat((int) r.unsignedValue()))
                     : hex(buf, off, len);
-            case TagReader.DOUBLE -> len == 8
-                    ? String.format(Locale.ROOT, "%.6f", Double.longBitsToDouble(r.unsignedValue()))
+            case TagReader.DOUBLE -> len == 8 ? decimal(Double.longBitsToDouble(r.unsignedValue()))
                     : hex(buf, off, len);
             case TagReader.OCTET_STRING -> hex(buf, off, len);
             case TagReader.CHARACTER_STRING -> characterString(buf, off, len);
@@ -186,6 +186,14 @@ final class BacnetValues {
         return name != null ? name : Long.toString(value);
     }
 
+    /** Six decimals of the exact binary value, ties to even (as C's printf rounds 119.9765625 to 119.976562). */
+    static String decimal(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        return new BigDecimal(v).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
     static String objectId(long id) {
         return BacnetNames.objectType((int) (id >>> 22) & 0x3FF) + ": " + (id & 0x3FFFFF);
     }
@@ -198,11 +206,22 @@ final class BacnetValues {
         int n = Math.min(len - 1, MAX_TEXT * 4);
         String s = switch (charset) {
             case 0 -> new String(buf, off + 1, n, StandardCharsets.UTF_8);
+            case 1 -> n >= 2 ? new String(buf, off + 3, n - 2, codePage(((buf[off + 1] & 0xFF) << 8)
+                    | (buf[off + 2] & 0xFF))) : "";
+            case 3 -> new String(buf, off + 1, n & ~3, Charset.forName("UTF-32BE"));
             case 4 -> new String(buf, off + 1, n & ~1, StandardCharsets.UTF_16BE);
-            case 5 -> new String(buf, off + 1, n, StandardCharsets.ISO_8859_1);
             default -> new String(buf, off + 1, n, StandardCharsets.ISO_8859_1);
         };
         return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) : s;
+    }
+
+    /** IBM/Microsoft DBCS (character set 1) names its code page; 932 (Japanese) is the one met in practice. */
+    private static Charset codePage(int page) {
+        try {
+            return page == 932 ? Charset.forName("windows-31j") : Charset.forName("Cp" + page);
+        } catch (RuntimeException e) {
+            return StandardCharsets.ISO_8859_1;
+        }
     }
 
     static String bitString(byte[] buf, int off, int len) {
@@ -231,9 +250,8 @@ final class BacnetValues {
         int m = buf[off + 1] & 0xFF;
         int s = buf[off + 2] & 0xFF;
         int hs = buf[off + 3] & 0xFF;
-        return (h == 255 ? "*" : Integer.toString(h)) + ":" + (m == 255 ? "*" : String.format(Locale.ROOT, "%02d", m))
-                + ":" + (s == 255 ? "*" : String.format(Locale.ROOT, "%02d", s)) + "."
-                + (hs == 255 ? "*" : Integer.toString(hs));
+        return (h == 255 ? "*" : Integer.toString(h)) + ":" + (m == 255 ? "*" : Integer.toString(m)) + ":"
+                + (s == 255 ? "*" : Integer.toString(s)) + "." + (hs == 255 ? "*" : Integer.toString(hs));
     }
 
     static String hex(byte[] buf, int off, int len) {

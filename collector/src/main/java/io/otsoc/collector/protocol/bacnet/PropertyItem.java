@@ -10,8 +10,14 @@ package io.otsoc.collector.protocol.bacnet;
  * @param property   the property identifier, or -1
  * @param arrayIndex the array index, or -1 when absent
  * @param value      the value as text (see {@link BacnetValues}), or null when the message names the property only
+ * @param accessError the answer for this property was an error (ReadPropertyMultiple's property access error)
  */
-public record PropertyItem(int objectType, long instance, long property, long arrayIndex, String value) {
+public record PropertyItem(int objectType, long instance, long property, long arrayIndex, String value,
+                           boolean accessError) {
+
+    public PropertyItem(int objectType, long instance, long property, long arrayIndex, String value) {
+        this(objectType, instance, property, arrayIndex, value, false);
+    }
 
     public String objectTypeName() {
         return objectType < 0 ? null : BacnetNames.objectType(objectType);

@@ -156,6 +156,7 @@ final class ServiceParser {
             m.add(new PropertyItem((int) (id >>> 22), id & 0x3FFFFF, ABSENT, ABSENT, null));
         } else if (r.isContext(3)) {
             m.objectName = BacnetValues.characterString(r.buffer(), r.valueOffset(), r.length());
+            m.objectNameCharset = r.length() > 0 ? r.buffer()[r.valueOffset()] & 0xFF : ABSENT;
         } else {
             r.reject("Who-Has object is neither [2] an identifier nor [3] a name");
         }
@@ -178,6 +179,7 @@ final class ServiceParser {
             return;
         }
         m.objectName = BacnetValues.characterString(r.buffer(), r.valueOffset(), r.length());
+        m.objectNameCharset = r.length() > 0 ? r.buffer()[r.valueOffset()] & 0xFF : ABSENT;
     }
 
     private static void timeSync(BacnetMessage m, TagReader r) {
@@ -377,7 +379,7 @@ final class ServiceParser {
                         m.add(new PropertyItem(type, instance, property, index, null));
                     }
                 } else if (r.isOpening(5)) {
-                    m.add(new PropertyItem(type, instance, property, index, null));
+                    m.add(new PropertyItem(type, instance, property, index, null, true));
                     if (r.next() && r.isApplication(TagReader.ENUMERATED)) {
                         m.errorClass = (int) Math.min(r.unsignedValue(), Integer.MAX_VALUE);
                         if (r.next() && r.isApplication(TagReader.ENUMERATED)) {
