@@ -167,20 +167,28 @@ public final class BacnetDecoder implements ProtocolDecoder {
                 true));
     }
 
+    /** Sends the event; one whose request or response broke the rules is reported malformed, saying which. */
     private void emit(OtEvent e) {
         String problem = e.detail() instanceof BacnetDetail d ? problem(d) : null;
-        if (problem != null) {
-            output.malformed(e.asMalformed(problem));
-        } else {
+        if (problem == null) {
             output.event(e);
+            return;
         }
+        String message = e.errorMessage() == null ? problem : problem + "; " + e.errorMessage();
+        output.malformed(new OtEvent(e.timestampMicros(), e.durationMicros(), e.flow(), e.protocol(), e.action(),
+                e.category(), Outcome.FAILURE, message, e.detail(), true));
     }
 
     private static String problem(BacnetDetail d) {
-        if (d.request() != null && d.request().problem != null) {
-            return d.request().problem;
+        String request = d.request() == null ? null : d.request().problem;
+        String response = d.response() == null ? null : d.response().problem;
+        if (request != null && response != null) {
+            return "request: " + request + "; response: " + response;
         }
-        return d.response() != null ? d.response().problem : null;
+        if (request != null) {
+            return d.response() == null ? request : "request: " + request;
+        }
+        return response == null ? null : d.request() == null ? response : "response: " + response;
     }
 
     @Override
