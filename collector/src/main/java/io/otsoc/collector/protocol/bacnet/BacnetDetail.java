@@ -159,10 +159,25 @@ public record BacnetDetail(BacnetMessage request, BacnetMessage response) implem
         return out;
     }
 
-    /** An I-Am names its sender's device instance and vendor. */
+    static final int DEVICE_OBJECT = 8;
+    static final int PROP_APPLICATION_SOFTWARE_VERSION = 12;
+    static final int PROP_FIRMWARE_REVISION = 44;
+    static final int PROP_MODEL_NAME = 70;
+    static final int PROP_OBJECT_NAME = 77;
+    static final int PROP_VENDOR_NAME = 121;
+    static final int PROP_SERIAL_NUMBER = 372;
+
+    /**
+     * An I-Am names its sender's device instance and vendor; a ReadProperty(Multiple) answer about a Device object
+     * tells its answerer's name, vendor name, model, firmware (or application software version) and serial number.
+     * BACnet devices have no name in the I-Am: the device instance stands for it ("device:721").
+     */
     @Override
     public AssetFacts assetFacts() {
         BacnetMessage f = first();
+        if (response != null && response.pduType == BacnetFraming.COMPLEX_ACK) {
+            return deviceProperties(response);
+        }
         if (f.pduType != BacnetFraming.UNCONFIRMED_REQUEST || f.serviceChoice != BacnetService.I_AM
                 || f.deviceInstance == ABSENT) {
             return null;
@@ -173,6 +188,37 @@ public record BacnetDetail(BacnetMessage request, BacnetMessage response) implem
         }
         return new AssetFacts(f.fromClient ? AssetFacts.Side.CLIENT : AssetFacts.Side.SERVER, vendor, null, null,
                 null, "device:" + f.deviceInstance, "BACnet device");
+    }
+
+    private static AssetFacts deviceProperties(BacnetMessage m) {
+        String name = null;
+        String vendor = null;
+        String model = null;
+        String firmware = null;
+        String software = null;
+        String serial = null;
+        for (PropertyItem i : m.items) {
+            if (i.objectType() != DEVICE_OBJECT || i.value() == null || i.value().isEmpty()) {
+                continue;
+            }
+            switch ((int) Math.min(i.property(), Integer.MAX_VALUE)) {
+                case PROP_OBJECT_NAME -> name = i.value();
+                case PROP_VENDOR_NAME -> vendor = i.value();
+                case PROP_MODEL_NAME -> model = i.value();
+                case PROP_FIRMWARE_REVISION -> firmware = i.value();
+                case PROP_APPLICATION_SOFTWARE_VERSION -> software = i.value();
+                case PROP_SERIAL_NUMBER -> serial = i.value();
+                default -> { }
+            }
+        }
+        if (firmware == null) {
+            firmware = software;
+        }
+        if (name == null && vendor == null && model == null && firmware == null && serial == null) {
+            return null;
+        }
+        return new AssetFacts(m.fromClient ? AssetFacts.Side.CLIENT : AssetFacts.Side.SERVER, vendor, model,
+                firmware, serial, name, null);
     }
 
     private static void number(DetailWriter out, String field, long value) {

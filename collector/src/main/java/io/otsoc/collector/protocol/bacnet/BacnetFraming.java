@@ -112,7 +112,7 @@ final class BacnetFraming {
                 return new Frame(m, -1, -1, null);
             }
             case WRITE_BDT, READ_BDT_ACK, READ_FDT_ACK -> {
-                int entry = function == READ_FDT_ACK ? 10 : 10;
+                int entry = 10; // BDT: B/IP address and mask; FDT: B/IP address, time-to-live and time remaining
                 if ((end - p) % entry != 0) {
                     return new Frame(m, -1, -1, BVLC_NAMES[function] + " table of " + (end - p)
                             + " bytes is not a whole number of " + entry + "-byte entries");

@@ -35,6 +35,8 @@ final class TagReader {
     private boolean closing;
     private long length;
     private int valueOffset;
+    /** The LVT field of the current tag (an application boolean's value). */
+    private int lvtValue;
     private String error;
 
     TagReader(byte[] buf, int offset, int end) {
@@ -118,8 +120,6 @@ final class TagReader {
         pos += (int) length;
         return true;
     }
-
-    private int lvtValue;
 
     private boolean fail(String reason) {
         error = reason;

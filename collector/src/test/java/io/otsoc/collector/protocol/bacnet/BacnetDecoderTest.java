@@ -153,6 +153,20 @@ class BacnetDecoderTest {
     }
 
     @Test
+    void readingADeviceObjectTellsWhoTheAnswererIs() {
+        toServer(unicast("0005 08 0e 0c0200001d 1e 0979 0946 092c 094d 1f"));
+        toClient(unicast("30 08 0e 0c0200001d 1e 2979 4e 7518 004c6974686f6e6961204c69676874696e672c20496e632e 4f"
+                + " 2946 4e 7508 004849592d303534 4f 292c 4e 7506 00342e322e31 4f 294d 4e 7508 0062617937303830 4f"
+                + " 1f"));
+        AssetFacts facts = out.onlyDetail().assetFacts();
+        assertThat(facts.side()).isEqualTo(AssetFacts.Side.SERVER);
+        assertThat(facts.vendor()).isEqualTo("Lithonia Lighting, Inc.");
+        assertThat(facts.model()).isEqualTo("HIY-054");
+        assertThat(facts.firmware()).isEqualTo("4.2.1");
+        assertThat(facts.name()).isEqualTo("bay7080");
+    }
+
+    @Test
     void writePropertyWithArrayIndexAndPriority() {
         // analog-output 101, present-value [3] REAL 55.0 [4] priority 8, array index 2 for good measure
         toServer(unicast("0005 02 0f 0c00400065 1955 2902 3e 44425c0000 3f 4908"));
