@@ -16,7 +16,7 @@ import io.otsoc.collector.model.ProtocolDetail;
  */
 public record CipDetail(int service, CipPath path, int generalStatus, int extendedStatus, boolean connected,
                         long connectionId, int sequenceCount, long sessionHandle, int enipCommand,
-                        int serviceCount, int serviceIndex, CipPath route, CipRequest.ConnectionParameters connection,
+                        int[] attributeIds, int serviceCount, int serviceIndex, CipPath route, CipRequest.ConnectionParameters connection,
                         int pcccCommand, int pcccFunction, int pcccStatus, CipIdentity identity,
                         AssetFacts.Side identitySide, EncapsulationHeader requestHeader,
                         EncapsulationHeader responseHeader) implements ProtocolDetail {
@@ -33,6 +33,9 @@ public record CipDetail(int service, CipPath path, int generalStatus, int extend
         }
         number(out, "instance_id", path.instanceId());
         number(out, "attribute_id", path.attributeId());
+        if (attributeIds != null) {
+            out.numbers("attribute_ids", attributeIds, attributeIds.length);
+        }
         number(out, "member_id", path.memberId());
         number(out, "connection_point", path.connectionPoint());
         if (path.tag() != null) {

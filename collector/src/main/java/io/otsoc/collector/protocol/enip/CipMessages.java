@@ -12,6 +12,9 @@ final class CipMessages {
 
     /** Embedded services read per Multiple Service Packet. */
     static final int MAX_EMBEDDED = 256;
+    /** Attribute ids kept per Get Attribute List. */
+    static final int MAX_ATTRIBUTES = 64;
+    private static final int GET_ATTRIBUTE_LIST = 0x03;
     /** Nesting read: a Multiple Service Packet inside an Unconnected Send, no deeper. */
     private static final int MAX_DEPTH = 2;
 
@@ -27,7 +30,7 @@ final class CipMessages {
     }
 
     private static CipRequest bad(int service, CipPath path, String problem) {
-        return new CipRequest(service, path, null, null, null, null, -1, -1, problem);
+        return new CipRequest(service, path, null, null, null, null, -1, -1, null, problem);
     }
 
     private static CipRequest request(byte[] b, int off, int len, int depth) {
@@ -55,7 +58,7 @@ final class CipMessages {
             }
             List<CipRequest> embedded = new ArrayList<>();
             problem = embedded(b, data, dataLength, embedded, depth, null);
-            return new CipRequest(service, path, embedded, null, null, null, -1, -1, problem);
+            return new CipRequest(service, path, embedded, null, null, null, -1, -1, null, problem);
         }
         if (cls == CipService.CLASS_CONNECTION_MANAGER) {
             switch (service) {
@@ -73,7 +76,19 @@ final class CipMessages {
         if (cls == CipService.CLASS_PCCC && service == CipService.EXECUTE_PCCC) {
             return executePccc(b, data, dataLength, path);
         }
-        return new CipRequest(service, path, null, null, null, null, -1, -1, null);
+        if (service == GET_ATTRIBUTE_LIST && dataLength >= 2) {
+            int count = Le.u16(b, data);
+            if (2 + 2 * count > dataLength) {
+                return bad(service, path, "Get Attribute List count " + count + " exceeds its " + dataLength
+                        + " data bytes");
+            }
+            int[] ids = new int[Math.min(count, MAX_ATTRIBUTES)];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = Le.u16(b, data + 2 + 2 * i);
+            }
+            return new CipRequest(service, path, null, null, null, null, -1, -1, ids, null);
+        }
+        return new CipRequest(service, path, null, null, null, null, -1, -1, null, null);
     }
 
     /**
@@ -142,7 +157,7 @@ final class CipMessages {
         } else if (problem == null) {
             problem = "Unconnected Send lacks its route path";
         }
-        return new CipRequest(CipService.UNCONNECTED_SEND, path, null, routed, route, null, -1, -1, problem);
+        return new CipRequest(CipService.UNCONNECTED_SEND, path, null, routed, route, null, -1, -1, null, problem);
     }
 
     private static CipRequest forwardOpen(byte[] b, int data, int dataLength, CipPath path, int service) {
@@ -164,7 +179,7 @@ final class CipMessages {
         int trigger = b[p + 28 + 2 * paramSize] & 0xFF;
         CipRequest.ConnectionParameters c = new CipRequest.ConnectionParameters(ot, to, serial, vendor, originator,
                 otRpi, toRpi, trigger & 0x0F);
-        return new CipRequest(service, path, null, null, null, c, -1, -1, null);
+        return new CipRequest(service, path, null, null, null, c, -1, -1, null, null);
     }
 
     private static CipRequest forwardClose(byte[] b, int data, int dataLength, CipPath path) {
@@ -174,7 +189,7 @@ final class CipMessages {
         }
         CipRequest.ConnectionParameters c = new CipRequest.ConnectionParameters(-1, -1, Le.u16(b, data + 2),
                 Le.u16(b, data + 4), Le.u32(b, data + 6), -1, -1, -1);
-        return new CipRequest(CipService.FORWARD_CLOSE, path, null, null, null, c, -1, -1, null);
+        return new CipRequest(CipService.FORWARD_CLOSE, path, null, null, null, c, -1, -1, null, null);
     }
 
     private static CipRequest executePccc(byte[] b, int data, int dataLength, CipPath path) {
@@ -190,12 +205,12 @@ final class CipMessages {
         int function = -1;
         if (Pccc.hasFunction(command)) {
             if (id + 5 > dataLength) {
-                return new CipRequest(CipService.EXECUTE_PCCC, path, null, null, null, null, command, -1,
+                return new CipRequest(CipService.EXECUTE_PCCC, path, null, null, null, null, command, -1, null,
                         "PCCC command 0x" + Integer.toHexString(command) + " lacks its function code");
             }
             function = b[data + id + 4] & 0xFF;
         }
-        return new CipRequest(CipService.EXECUTE_PCCC, path, null, null, null, null, command, function, null);
+        return new CipRequest(CipService.EXECUTE_PCCC, path, null, null, null, null, command, function, null, null);
     }
 
     /** A response, read with the request it answers ({@code asked}, the effective request; may be null). */

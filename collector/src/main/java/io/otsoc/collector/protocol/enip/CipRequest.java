@@ -6,10 +6,11 @@ import java.util.List;
  * One CIP request as read from the wire (CIP Vol. 1, 2-4.1): the service, its request path and what the service's
  * own data says where we read it: the embedded requests of a Multiple Service Packet, the embedded request and
  * route of an Unconnected Send, the connection parameters of a Forward Open/Close, the PCCC command of an Execute
- * PCCC. {@code problem} says what was wrong, or is null.
+ * PCCC, the attribute ids of a Get Attribute List (at most {@link CipMessages#MAX_ATTRIBUTES}). {@code problem} says what was wrong, or is null.
  */
 record CipRequest(int service, CipPath path, List<CipRequest> embedded, CipRequest routed, CipPath route,
-                  ConnectionParameters connection, int pcccCommand, int pcccFunction, String problem) {
+                  ConnectionParameters connection, int pcccCommand, int pcccFunction, int[] attributes,
+                  String problem) {
 
     static final int ABSENT = -1;
 

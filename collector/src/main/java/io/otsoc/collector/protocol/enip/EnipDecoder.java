@@ -551,7 +551,7 @@ public final class EnipDecoder implements ProtocolDecoder {
                 response == null ? CipDetail.ABSENT : response.extendedStatus(),
                 p.connected, p.connected ? p.connectionId : CipDetail.ABSENT, p.sequence,
                 anyHeader == null ? 0 : anyHeader.sessionHandle(), anyHeader == null ? 0 : anyHeader.command(),
-                serviceCount, serviceIndex, route, connection, pcccCommand, pcccFunction,
+                request == null ? null : request.attributes(), serviceCount, serviceIndex, route, connection, pcccCommand, pcccFunction,
                 response == null ? -1 : response.pcccStatus(), response == null ? null : response.identity(),
                 side, p.header, responseHeader);
         if (problem != null) {
