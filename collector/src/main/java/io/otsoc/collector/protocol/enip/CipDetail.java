@@ -12,14 +12,16 @@ import io.otsoc.collector.model.ProtocolDetail;
  * Forward Open/Close, the PCCC command of an Execute PCCC, and for a service embedded in a Multiple Service
  * Packet its position. {@link #ABSENT} (-1) marks numbers not carried.
  *
- * <p>Kept for Java consumers and not written: the encapsulation headers of the request and response.
+ * <p>Kept for Java consumers and not written: the encapsulation headers of the request and response, and the
+ * SendRRData/SendUnitData timeouts of the request and response ({@link #ABSENT} for a message not seen).
  */
 public record CipDetail(int service, CipPath path, int generalStatus, int extendedStatus, boolean connected,
                         long connectionId, int sequenceCount, long sessionHandle, int enipCommand,
                         int[] attributeIds, int serviceCount, int serviceIndex, CipPath route, CipRequest.ConnectionParameters connection,
                         int pcccCommand, int pcccFunction, int pcccStatus, CipIdentity identity,
                         AssetFacts.Side identitySide, EncapsulationHeader requestHeader,
-                        EncapsulationHeader responseHeader) implements ProtocolDetail {
+                        EncapsulationHeader responseHeader, int requestTimeout,
+                        int responseTimeout) implements ProtocolDetail {
 
     public static final int ABSENT = -1;
 

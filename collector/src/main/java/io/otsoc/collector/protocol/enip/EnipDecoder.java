@@ -51,7 +51,7 @@ public final class EnipDecoder implements ProtocolDecoder {
 
     /** A CIP request waiting for its response. */
     private record Pending(CipRequest request, EncapsulationHeader header, long ts, boolean connected,
-                           long connectionId, int sequence) {
+                           long connectionId, int sequence, int timeout) {
     }
 
     private final FlowRef flow;
@@ -66,6 +66,8 @@ public final class EnipDecoder implements ProtocolDecoder {
     private boolean established;
     private boolean finished;
     private long unsynced;
+    /** The SendRRData/SendUnitData timeout of the response being reported. */
+    private int responseTimeout = -1;
 
     public EnipDecoder(FlowRef flow, DecoderOutput output) {
         this.flow = flow;
@@ -401,9 +403,11 @@ public final class EnipDecoder implements ProtocolDecoder {
             return;
         }
         if (CipMessages.isResponse(b, p)) {
+            responseTimeout = Le.u16(b, body + 4);
             onCipResponse(dir, h, b, p, n, ts, isConnected, sequence);
         } else {
-            onCipRequest(new Pending(CipMessages.request(b, p, n), h, ts, isConnected, connectionId, sequence));
+            onCipRequest(new Pending(CipMessages.request(b, p, n), h, ts, isConnected, connectionId, sequence,
+                    Le.u16(b, body + 4)));
         }
     }
 
@@ -460,7 +464,7 @@ public final class EnipDecoder implements ProtocolDecoder {
         CipRequest asked = match == null ? null : match.request.effective();
         CipResponse response = CipMessages.response(b, off, len, asked);
         if (match == null) {
-            match = new Pending(null, null, ts, isConnected, cpf.connectionId, sequence);
+            match = new Pending(null, null, ts, isConnected, cpf.connectionId, sequence, -1);
         }
         emitExchange(match, response, h, ts, dir);
     }
@@ -553,7 +557,7 @@ public final class EnipDecoder implements ProtocolDecoder {
                 anyHeader == null ? 0 : anyHeader.sessionHandle(), anyHeader == null ? 0 : anyHeader.command(),
                 request == null ? null : request.attributes(), serviceCount, serviceIndex, route, connection, pcccCommand, pcccFunction,
                 response == null ? -1 : response.pcccStatus(), response == null ? null : response.identity(),
-                side, p.header, responseHeader);
+                side, p.header, responseHeader, p.timeout, response == null ? -1 : responseTimeout);
         if (problem != null) {
             output.malformed(new OtEvent(ts, duration, flow, CIP, kind.name(), category, Outcome.FAILURE,
                     "CIP " + kind.name() + ": " + problem, detail));
