@@ -111,19 +111,22 @@ final class CipMessages {
         }
         int previous = table;
         for (int i = 0; i < count; i++) {
-            int start = Le.u16(b, data + 2 + 2 * i);
-            int end = i + 1 < count ? Le.u16(b, data + 4 + 2 * i) : dataLength;
-            if (start < previous || end < start || end > dataLength) {
-                return "Multiple Service Packet offset " + start + " of service " + (i + 1) + " of " + count
+            int offset = Le.u16(b, data + 2 + 2 * i);
+            if (offset < previous || offset > dataLength) {
+                return "Multiple Service Packet offset " + offset + " of service " + (i + 1) + " of " + count
                         + " lies outside " + previous + ".." + dataLength;
             }
+            previous = offset;
+        }
+        for (int i = 0; i < count; i++) {
+            int start = Le.u16(b, data + 2 + 2 * i);
+            int end = i + 1 < count ? Le.u16(b, data + 4 + 2 * i) : dataLength;
             if (replies == null) {
                 requests.add(request(b, data + start, end - start, depth + 1));
             } else {
                 CipRequest asked = requests != null && requests.size() == count ? requests.get(i) : null;
                 replies.add(response(b, data + start, end - start, asked, depth + 1));
             }
-            previous = start;
         }
         return null;
     }

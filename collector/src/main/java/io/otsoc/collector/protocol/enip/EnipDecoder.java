@@ -114,6 +114,21 @@ public final class EnipDecoder implements ProtocolDecoder {
         connected.clear();
     }
 
+    /** Requests waiting for a response, of every kind (for tests). */
+    int pendingCount() {
+        return encapsulation.size() + unconnected.size() + connected.size();
+    }
+
+    /** Bytes held for a message not yet complete in this direction (for tests). */
+    int bufferedBytes(Direction direction) {
+        return stream(direction).have;
+    }
+
+    /** Capacity of this direction's message buffer (for tests). */
+    int bufferCapacity(Direction direction) {
+        return stream(direction).message.length;
+    }
+
     private Stream stream(Direction direction) {
         return direction == Direction.TO_SERVER ? toServer : toClient;
     }
@@ -172,15 +187,41 @@ public final class EnipDecoder implements ProtocolDecoder {
         void feed(byte[] b, int off, int len, long ts) {
             int end = off + len;
             if (searching) {
-                if (have == 0 && len >= EncapsulationHeader.SIZE && EncapsulationHeader.frames(b, off)
-                        && EncapsulationHeader.implausible(b, off, direction == Direction.TO_SERVER) == null) {
-                    searching = false;
-                } else {
+                // out of step: only a header at the start of a segment (perhaps split over a few) is taken
+                if (have == 0) {
+                    messageTs = ts;
+                }
+                int n = Math.min(EncapsulationHeader.SIZE - have, len);
+                System.arraycopy(b, off, message, have, n);
+                have += n;
+                off += n;
+                if (have < EncapsulationHeader.SIZE) {
+                    if (!couldStart(have)) {
+                        have = 0;
+                        skip(len, ts);
+                    }
+                    return;
+                }
+                if (!EncapsulationHeader.frames(message, 0)
+                        || EncapsulationHeader.implausible(message, 0, direction == Direction.TO_SERVER) != null) {
+                    have = 0;
                     skip(len, ts);
                     return;
                 }
+                searching = false;
+                beginBody();
             }
-            while (off < end && !finished) {
+            while (!finished) {
+                if (need > 0 && have == need) {
+                    int total = need;
+                    have = 0;
+                    need = 0;
+                    onMessage(direction, message, 0, total, messageTs);
+                    continue;
+                }
+                if (off >= end) {
+                    return;
+                }
                 if (have == 0) {
                     int left = end - off;
                     if (left >= EncapsulationHeader.SIZE) {
@@ -209,22 +250,28 @@ public final class EnipDecoder implements ProtocolDecoder {
                         lostStep(message, 0, ts);
                         return;
                     }
-                    need = EncapsulationHeader.SIZE + Le.u16(message, 2);
-                    if (message.length < need) {
-                        message = java.util.Arrays.copyOf(message, Math.max(need, Math.min(2 * message.length,
-                                EncapsulationHeader.SIZE + EncapsulationHeader.MAX_LENGTH)));
-                    }
+                    beginBody();
+                    continue;
                 }
                 int n = Math.min(need - have, end - off);
                 System.arraycopy(b, off, message, have, n);
                 have += n;
                 off += n;
-                if (have == need) {
-                    int total = need;
-                    have = 0;
-                    need = 0;
-                    onMessage(direction, message, 0, total, messageTs);
-                }
+            }
+        }
+
+        /** Whether the first {@code n} (fewer than 24) bytes held can begin a header. */
+        private boolean couldStart(int n) {
+            return (n < 2 || EnipCommand.known(Le.u16(message, 0)))
+                    && (n < 4 || Le.u16(message, 2) <= EncapsulationHeader.MAX_LENGTH);
+        }
+
+        /** The header held is good: how long the message is, and room for it. */
+        private void beginBody() {
+            need = EncapsulationHeader.SIZE + Le.u16(message, 2);
+            if (message.length < need) {
+                message = java.util.Arrays.copyOf(message, Math.max(need, Math.min(2 * message.length,
+                        EncapsulationHeader.SIZE + EncapsulationHeader.MAX_LENGTH)));
             }
         }
 
