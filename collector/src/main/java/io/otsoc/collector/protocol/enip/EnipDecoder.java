@@ -46,7 +46,7 @@ public final class EnipDecoder implements ProtocolDecoder {
     /** Bytes skipped while looking for a first header before the flow is declared not EtherNet/IP. */
     static final int MAX_UNSYNCED = 256 * 1024;
 
-    private record PendingEncapsulation(EncapsulationHeader header, long ts) {
+    private record PendingEncapsulation(EncapsulationHeader header, long ts, int protocolVersion) {
     }
 
     /** A CIP request waiting for its response. */
@@ -331,10 +331,11 @@ public final class EnipDecoder implements ProtocolDecoder {
 
     private void onEncapsulation(Direction dir, EncapsulationHeader h, byte[] b, int body, int length, long ts) {
         int c = h.command();
+        int version = c == EnipCommand.REGISTER_SESSION && length >= 4 ? Le.u16(b, body) : -1;
         if (isRequest(dir, h)) {
-            PendingEncapsulation p = new PendingEncapsulation(h, ts);
+            PendingEncapsulation p = new PendingEncapsulation(h, ts, version);
             if (c == EnipCommand.UNREGISTER_SESSION || c == EnipCommand.INDICATE_STATUS || c == EnipCommand.CANCEL) {
-                emitEncapsulation(p, null, 0, null, null); // no reply is sent
+                emitEncapsulation(p, null, 0, null, null, -1); // no reply is sent
                 return;
             }
             if (encapsulation.size() >= MAX_PENDING) {
@@ -364,14 +365,19 @@ public final class EnipDecoder implements ProtocolDecoder {
         if (c == EnipCommand.REGISTER_SESSION && h.status() == 0 && length < 4) {
             problem = "RegisterSession reply of " + length + " bytes lacks its protocol version";
         }
-        emitEncapsulation(request, h, ts, dir, problem == null ? null : "EtherNet/IP " + problem);
+        emitEncapsulation(request, h, ts, dir, problem == null ? null : "EtherNet/IP " + problem, version);
     }
 
     private void emitEncapsulation(PendingEncapsulation request, EncapsulationHeader response, long responseTs,
                                    Direction responseDir, String problem) {
+        emitEncapsulation(request, response, responseTs, responseDir, problem, -1);
+    }
+
+    private void emitEncapsulation(PendingEncapsulation request, EncapsulationHeader response, long responseTs,
+                                   Direction responseDir, String problem, int responseVersion) {
         EncapsulationHeader h = response != null ? response : request.header;
         int c = h.command();
-        int version = -1;
+        int version = responseVersion >= 0 ? responseVersion : request != null ? request.protocolVersion : -1;
         CipIdentity identity = null;
         List<String> services = null;
         if (response != null) {

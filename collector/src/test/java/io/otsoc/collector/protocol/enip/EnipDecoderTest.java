@@ -44,6 +44,7 @@ class EnipDecoderTest {
         EnipDetail d = (EnipDetail) e.detail();
         assertThat(d.response().sessionHandle()).isEqualTo(SESSION);
         assertThat(d.request().senderContext()).isEqualTo("0x0102030405060708");
+        assertThat(d.protocolVersion()).isEqualTo(1);
     }
 
     @Test
