@@ -378,4 +378,34 @@ class EnipDecoderTest {
         udp.onData(Direction.TO_SERVER, junk, 0, junk.length, now);
         assertThat(out.notThisProtocol).hasSize(1);
     }
+
+    @Test
+    void listServicesReplyNamesTheServices() {
+        toServer(encapsulation(0x04, 0, 0, new byte[0]));
+        byte[] name = java.util.Arrays.copyOf("Communications".getBytes(), 16);
+        toClient(encapsulation(0x04, 0, 0, concat(u16(1), item(0x100, concat(u16(1), u16(0x120), name)))));
+        OtEvent e = out.onlyEvent();
+        assertThat(e.action()).isEqualTo("list_services");
+        assertThat(e.category()).isEqualTo(EventCategory.DISCOVERY);
+        assertThat(((EnipDetail) e.detail()).services()).containsExactly("Communications");
+    }
+
+    @Test
+    void unregisterSessionExpectsNoReply() {
+        toServer(encapsulation(0x66, SESSION, 0, new byte[0]));
+        OtEvent e = out.onlyEvent();
+        assertThat(e.action()).isEqualTo("unregister_session");
+        assertThat(e.outcome()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(tcp.pendingCount()).isZero();
+    }
+
+    @Test
+    void listIdentityReplyWithATruncatedIdentityItemIsMalformed() {
+        toServer(encapsulation(0x63, 0, 0, new byte[0]));
+        toClient(encapsulation(0x63, 0, 0, concat(u16(1), item(0x0C, bytes(1, 0, 0, 2)))));
+        assertThat(out.malformed).hasSize(1);
+        assertThat(out.malformed.get(0).event().action()).isEqualTo("list_identity");
+        assertThat(out.malformed.get(0).reason()).isEqualTo(
+                "EtherNet/IP ListIdentity reply: CIP Identity item of 4 bytes is shorter than its fields");
+    }
 }
