@@ -203,8 +203,9 @@ public final class CdpDecoder implements LinkDecoder {
 
     /**
      * The ones'-complement sum over the whole PDU, checksum included, is 0xFFFF. For an odd length RFC 1071 pads
-     * the last byte with a zero on the right; Cisco puts it in the low byte of the last word with its sign
-     * extended into the high byte (as Wireshark documents), so both are accepted.
+     * the last byte with a zero on the right; Cisco's implementation instead adds the last byte as a signed char
+     * (sign-extended, two's complement) to the running sum, which is what the Cisco switches in the shared captures
+     * send (odd length 327, last byte 0xFF: only this reading verifies, as Wireshark also accepts). Both are accepted.
      */
     static boolean checksumHolds(byte[] b, int off, int len) {
         long sum = 0;
@@ -216,7 +217,8 @@ public final class CdpDecoder implements LinkDecoder {
             return fold(sum) == 0xffff;
         }
         int last = b[off + len - 1] & 0xff;
-        return fold(sum + (last << 8)) == 0xffff || fold(sum + ((last & 0x80) != 0 ? 0xff00 : 0) + last) == 0xffff;
+        long cisco = sum + (byte) last;
+        return fold(sum + (last << 8)) == 0xffff || cisco > 0 && fold(cisco) == 0xffff;
     }
 
     private static int fold(long sum) {
