@@ -82,7 +82,7 @@ public final class ArpDecoder implements LinkDecoder {
         output.event(new OtEvent(ts, -1, flow, PROTOCOL, action, EventCategory.DISCOVERY, Outcome.SUCCESS, null,
                 detail));
         if ((request || reply) && p.senderIp() != 0 && !isBroadcastOrZero(p.senderMac())) {
-            long previous = bindings.bind(p.senderIp(), p.senderMac());
+            long previous = bindings.bind(frame.vlanId(), p.senderIp(), p.senderMac());
             if (previous >= 0) {
                 String old = AddressText.mac(previous);
                 ArpDetail change = new ArpDetail(p.hardwareType(), p.protocolType(), p.hardwareLength(),

@@ -105,6 +105,17 @@ class ArpDecoderTest {
     }
 
     @Test
+    void theSameAddressOnAnotherVlanIsAnotherBinding() {
+        decoder.onFrame(new TestFrame(1, true, A, BROADCAST, 10, 0x0806), arp(1, A, IP1, 0, IP2), 0, 28);
+        decoder.onFrame(new TestFrame(2, true, C, BROADCAST, 20, 0x0806), arp(1, C, IP1, 0, IP2), 0, 28);
+        decoder.onFrame(new TestFrame(3, true, B, BROADCAST, 10, 0x0806), arp(1, B, IP1, 0, IP2), 0, 28);
+        assertThat(out.all).extracting(OtEvent::action)
+                .containsExactly("arp_request", "arp_request", "arp_request", ArpDecoder.BINDING_CHANGED);
+        assertThat(((ArpDetail) out.all.get(3).detail()).previousMac()).isEqualTo("00:11:22:33:44:55");
+        assertThat(out.all.get(3).flow().vlanId()).isEqualTo(10);
+    }
+
+    @Test
     void bindingsStayWithinTheirCapacity() {
         for (int i = 0; i < 100; i++) {
             feed(i, A + i, BROADCAST, arp(1, A + i, IP1 + i, 0, IP2));
