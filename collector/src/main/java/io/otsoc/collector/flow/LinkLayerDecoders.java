@@ -1,5 +1,6 @@
 package io.otsoc.collector.flow;
 
+import io.otsoc.collector.dissect.EtherTypes;
 import io.otsoc.collector.dissect.Packet;
 import io.otsoc.collector.model.OtEvent;
 import io.otsoc.collector.protocol.DecoderRegistry;
@@ -24,7 +25,8 @@ public final class LinkLayerDecoders {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkLayerDecoders.class);
 
-    private final Slot[] byEtherType = new Slot[65536];
+    /** Indexed by EtherType, plus the pseudo EtherType {@link EtherTypes#LLC} for 802.2 frames without SNAP EtherType. */
+    private final Slot[] byEtherType = new Slot[EtherTypes.LLC + 1];
     private final Slot[] slots;
     private final Consumer<OtEvent> sink;
     private final FrameView view = new FrameView();
@@ -44,7 +46,7 @@ public final class LinkLayerDecoders {
                 continue;
             }
             for (int type : f.etherTypes()) {
-                if (type < 0 || type > 0xffff) {
+                if (type < 0 || type > EtherTypes.LLC) {
                     LOG.warn("link decoder {} registers invalid EtherType {}; ignored", f.protocol(), type);
                 } else if (byEtherType[type] != null) {
                     LOG.warn("EtherType 0x{} is claimed by {} and {}; {} keeps it", Integer.toHexString(type),
@@ -59,7 +61,7 @@ public final class LinkLayerDecoders {
     /** Hands a non-IP frame to the decoder of its EtherType, if any. */
     public void onFrame(Packet p) {
         int type = p.etherType();
-        if (type < 0 || type > 0xffff) {
+        if (type < 0 || type > EtherTypes.LLC) {
             return;
         }
         Slot slot = byEtherType[type];
