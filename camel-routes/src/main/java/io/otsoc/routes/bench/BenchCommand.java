@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * {@code otsoc bench [--corpus FILE] [--frames N] [--runs R] [--out DIR]}: throughput of the pipeline's paths on
+ * {@code otsoc bench [--corpus FILE] [--frames N] [--runs R] [--workers N,...] [--out DIR]}: throughput of the pipeline's paths on
  * the standard corpus, beside tcpdump and tshark on the same file, as one table.
  */
 @Command(name = "bench",
@@ -31,7 +31,8 @@ import java.util.stream.Stream;
         description = {
                 "Measures the pipeline on a benchmark capture: (a) reading the file, (b) decoding it,"
                         + " (c) decoding it and serialising every record to ECS JSON, (d) 'otsoc analyze' writing"
-                        + " events.ndjson; and tcpdump and tshark on the same capture when they are on PATH.",
+                        + " events.ndjson, (e) (c) with flows sharded over worker threads; and tcpdump and tshark on"
+                        + " the same capture when they are on PATH.",
                 "Prints the median of R runs after a warm-up run of each."},
         footer = {"",
                 "Exit codes: 0 done, 1 a run failed, 2 usage error, unreadable corpus, or a corpus that cannot be"
@@ -55,6 +56,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--runs", paramLabel = "R", description = "measured runs per path (default: ${DEFAULT-VALUE})")
     private int runs = 3;
+
+    @Option(names = "--workers", paramLabel = "N[,N...]", split = ",",
+            description = "worker thread counts for the sharded decode + ECS path (default: 1,2)")
+    private List<Integer> workers = List.of(1, 2);
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "keep the analyze path's events.ndjson and the table (bench.txt) here"
@@ -88,6 +93,11 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         if (runs < 1) {
             throw new ParameterException(spec.commandLine(), "--runs must be at least 1, not " + runs);
+        }
+        for (int w : workers) {
+            if (w < 1 || w > 64) {
+                throw new ParameterException(spec.commandLine(), "--workers must be between 1 and 64, not " + w);
+            }
         }
         if (frames < 1) {
             throw new ParameterException(spec.commandLine(), "--frames must be at least 1, not " + frames);
@@ -140,8 +150,11 @@ public final class BenchCommand implements Callable<Integer> {
     private BenchResult measure(Path file, Path outDir) {
         CorpusFigures figures = CorpusFigures.of(file, ReferenceTools.TSHARK_FRAMES);
         PathTimer timer = new PathTimer(runs);
-        List<MeasuredPath> paths = List.of(new ReadOnlyPath(), new DecodePath(), new DecodeEcsPath(),
-                new AnalyzePath(outDir));
+        List<MeasuredPath> paths = new ArrayList<>(List.of(new ReadOnlyPath(), new DecodePath(), new DecodeEcsPath(),
+                new AnalyzePath(outDir)));
+        for (int w : workers) {
+            paths.add(new ShardedDecodeEcsPath(w));
+        }
         List<Measurement> measured = new ArrayList<>();
         for (MeasuredPath path : paths) {
             stderr.println(name() + ": " + path.label() + " ...");
