@@ -1,5 +1,7 @@
 package io.otsoc.collector.protocol.arp;
 
+import io.otsoc.collector.testing.TestFrame;
+import io.otsoc.collector.testing.CountingWriter;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.otsoc.collector.model.OtEvent;
 import io.otsoc.collector.model.Outcome;

@@ -1,5 +1,6 @@
 package io.otsoc.collector.protocol.arp;
 
+import io.otsoc.collector.testing.TestFrame;
 import io.otsoc.collector.flow.DecoderBinding;
 import io.otsoc.collector.model.OtEvent;
 import io.otsoc.collector.model.Outcome;

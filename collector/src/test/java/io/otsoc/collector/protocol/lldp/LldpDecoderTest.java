@@ -1,5 +1,6 @@
 package io.otsoc.collector.protocol.lldp;
 
+import io.otsoc.collector.testing.TestFrame;
 import io.otsoc.collector.flow.DecoderBinding;
 import io.otsoc.collector.model.AssetFacts;
 import io.otsoc.collector.model.OtEvent;

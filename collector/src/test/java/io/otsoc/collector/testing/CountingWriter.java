@@ -1,13 +1,13 @@
-package io.otsoc.collector.protocol.lldp;
+package io.otsoc.collector.testing;
 
 import io.otsoc.collector.model.DetailWriter;
 
 import java.util.List;
 
 /** A detail writer that checks what it is given: names set, lists not longer than said. */
-final class CountingWriter implements DetailWriter {
+public final class CountingWriter implements DetailWriter {
 
-    int fields;
+    public int fields;
 
     private void name(String field) {
         if (field == null || field.isBlank()) {

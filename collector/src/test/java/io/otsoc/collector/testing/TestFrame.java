@@ -1,4 +1,4 @@
-package io.otsoc.collector.protocol.lldp;
+package io.otsoc.collector.testing;
 
 import io.otsoc.collector.flow.AddressText;
 import io.otsoc.collector.model.OtEvent;
@@ -8,11 +8,11 @@ import io.otsoc.collector.protocol.LinkFrame;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A hand-made frame for unit tests: its addresses, time and VLAN; and an output that keeps the events. */
-record TestFrame(long timestampMicros, boolean hasMacs, long srcMac, long dstMac, int vlanId, int etherType)
+/** A hand-made link-layer frame for unit tests of link decoders: its addresses, time and VLAN; and an output that keeps the events. */
+public record TestFrame(long timestampMicros, boolean hasMacs, long srcMac, long dstMac, int vlanId, int etherType)
         implements LinkFrame {
 
-    static TestFrame at(long micros, long src, long dst, int etherType) {
+    public static TestFrame at(long micros, long src, long dst, int etherType) {
         return new TestFrame(micros, true, src, dst, -1, etherType);
     }
 
@@ -26,8 +26,8 @@ record TestFrame(long timestampMicros, boolean hasMacs, long srcMac, long dstMac
         return hasMacs ? AddressText.mac(dstMac) : null;
     }
 
-    static final class Events implements LinkDecoderOutput {
-        final List<OtEvent> all = new ArrayList<>();
+    public static final class Events implements LinkDecoderOutput {
+        public final List<OtEvent> all = new ArrayList<>();
 
         @Override
         public void event(OtEvent event) {
@@ -35,7 +35,7 @@ record TestFrame(long timestampMicros, boolean hasMacs, long srcMac, long dstMac
         }
     }
 
-    static byte[] hex(String text) {
+    public static byte[] hex(String text) {
         String s = text.replaceAll("[\\s:]", "");
         byte[] b = new byte[s.length() / 2];
         for (int i = 0; i < b.length; i++) {
