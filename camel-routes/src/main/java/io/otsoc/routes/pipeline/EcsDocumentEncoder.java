@@ -2,7 +2,6 @@ package io.otsoc.routes.pipeline;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.otsoc.collector.model.DomainRecord;
 import io.otsoc.mappings.ecs.EcsJsonFactory;
@@ -26,7 +25,7 @@ public final class EcsDocumentEncoder implements DocumentEncoder {
     private static final ObjectMapper CODEC = new ObjectMapper(JSON);
 
     private final EcsMapper mapper;
-    private final ByteArrayBuilder buffer = new ByteArrayBuilder(4096);
+    private final DocumentBuffer buffer = new DocumentBuffer(4096);
     private JsonGenerator generator;
 
     public EcsDocumentEncoder(String observerName) {
