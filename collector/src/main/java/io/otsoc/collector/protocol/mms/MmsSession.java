@@ -252,7 +252,7 @@ public final class MmsSession {
                 if (initiate != null) {
                     emitRequestAlone(initiate);
                 }
-                initiate = new Request(ts, toServer, ABSENT_ID, MmsDetail.ABSENT, "initiate_request");
+                initiate = new Request(ts, ABSENT_ID, MmsDetail.ABSENT, "initiate_request");
                 initiate.version = initVersion(body);
             }
             case 9, 10 -> {
@@ -270,7 +270,7 @@ public final class MmsSession {
                 if (conclude != null) {
                     emitRequestAlone(conclude);
                 }
-                conclude = new Request(ts, toServer, ABSENT_ID, MmsDetail.ABSENT, "conclude_request");
+                conclude = new Request(ts, ABSENT_ID, MmsDetail.ABSENT, "conclude_request");
             }
             case 12, 13 -> {
                 Request req = conclude;
@@ -315,7 +315,7 @@ public final class MmsSession {
             malformed(ts, "MMS confirmed-RequestPDU " + invokeId + " without a service" + why(body));
             return;
         }
-        Request req = new Request(ts, toServer, invokeId, service, "confirmed_request");
+        Request req = new Request(ts, invokeId, service, "confirmed_request");
         readArguments(req, service, serviceBody, body);
         long key = key(invokeId, toServer);
         Request replaced = pending.remove(key);
@@ -484,7 +484,7 @@ public final class MmsSession {
             case 2 -> "event_notification";
             default -> "unknown_unconfirmed_service";
         };
-        Request report = new Request(ts, false, ABSENT_ID, service, "unconfirmed");
+        Request report = new Request(ts, ABSENT_ID, service, "unconfirmed");
         if (service == 0) {
             variableAccess(report, body.content());
         }
@@ -554,7 +554,6 @@ public final class MmsSession {
     /** A request waiting for its answer, with what it named. */
     private static final class Request {
         final long ts;
-        final boolean toServer;
         final long invokeId;
         final int service;
         final String pduType;
@@ -564,9 +563,8 @@ public final class MmsSession {
         String variableListName;
         int version = MmsDetail.ABSENT;
 
-        Request(long ts, boolean toServer, long invokeId, int service, String pduType) {
+        Request(long ts, long invokeId, int service, String pduType) {
             this.ts = ts;
-            this.toServer = toServer;
             this.invokeId = invokeId;
             this.service = service;
             this.pduType = pduType;
