@@ -4,6 +4,7 @@ import io.otsoc.collector.capture.CaptureException;
 import io.otsoc.collector.capture.CaptureFiles;
 import io.otsoc.collector.capture.PacketSource;
 import io.otsoc.routes.pipeline.AnalyzeFailedException;
+import io.otsoc.routes.pipeline.AnalyzeRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,6 +62,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "worker thread counts for the sharded decode + ECS path (default: 1,2)")
     private List<Integer> workers = List.of(1, 2);
 
+    @Option(names = "--paths", paramLabel = "P[,P...]", split = ",",
+            description = "which measurements to run: a read, b decode, c decode + ECS, d analyze, e sharded,"
+                    + " t reference tools (default: all)")
+    private List<String> paths = List.of("a", "b", "c", "d", "e", "t");
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "keep the analyze path's events.ndjson and the table (bench.txt) here"
                     + " (default: a temporary directory, removed afterwards)")
@@ -97,6 +103,11 @@ public final class BenchCommand implements Callable<Integer> {
         for (int w : workers) {
             if (w < 1 || w > 64) {
                 throw new ParameterException(spec.commandLine(), "--workers must be between 1 and 64, not " + w);
+            }
+        }
+        for (String p : paths) {
+            if (!List.of("a", "b", "c", "d", "e", "t").contains(p)) {
+                throw new ParameterException(spec.commandLine(), "--paths takes a, b, c, d, e and t, not " + p);
             }
         }
         if (frames < 1) {
@@ -150,19 +161,43 @@ public final class BenchCommand implements Callable<Integer> {
     private BenchResult measure(Path file, Path outDir) {
         CorpusFigures figures = CorpusFigures.of(file, ReferenceTools.TSHARK_FRAMES);
         PathTimer timer = new PathTimer(runs);
-        List<MeasuredPath> paths = new ArrayList<>(List.of(new ReadOnlyPath(), new DecodePath(), new DecodeEcsPath(),
-                new AnalyzePath(outDir)));
-        for (int w : workers) {
-            paths.add(new ShardedDecodeEcsPath(w));
-        }
         List<Measurement> measured = new ArrayList<>();
-        for (MeasuredPath path : paths) {
+        for (MeasuredPath path : chosenPaths(outDir)) {
             stderr.println(name() + ": " + path.label() + " ...");
             measured.add(timer.measure(path, file));
         }
-        stderr.println(name() + ": reference tools ...");
-        ReferenceTools.Outcome tools = new ReferenceTools(programs, runs).measure(file, figures);
+        ReferenceTools.Outcome tools = new ReferenceTools.Outcome(List.of(), List.of());
+        if (paths.contains("t")) {
+            stderr.println(name() + ": reference tools ...");
+            tools = new ReferenceTools(programs, runs).measure(file, figures);
+        }
         return new BenchResult(file, figures, runs, measured, tools.rows(), tools.notes(), timer.rssPerPath());
+    }
+
+    private List<MeasuredPath> chosenPaths(Path outDir) {
+        List<MeasuredPath> chosen = new ArrayList<>();
+        if (paths.contains("a")) {
+            chosen.add(new ReadOnlyPath());
+        }
+        if (paths.contains("b")) {
+            chosen.add(new DecodePath());
+        }
+        if (paths.contains("c")) {
+            chosen.add(new DecodeEcsPath());
+        }
+        if (paths.contains("d")) {
+            // Mapping on the route's thread alone, then as otsoc analyze maps by default.
+            chosen.add(new AnalyzePath(outDir, 1));
+            if (AnalyzeRequest.DEFAULT_MAPPING_THREADS > 1) {
+                chosen.add(new AnalyzePath(outDir, AnalyzeRequest.DEFAULT_MAPPING_THREADS));
+            }
+        }
+        if (paths.contains("e")) {
+            for (int w : workers) {
+                chosen.add(new ShardedDecodeEcsPath(w));
+            }
+        }
+        return chosen;
     }
 
     /** Opens the corpus once, so that an unreadable file fails in one line before any measurement. */

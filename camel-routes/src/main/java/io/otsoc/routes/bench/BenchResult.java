@@ -9,7 +9,7 @@ import java.util.List;
  * @param corpus      the capture measured
  * @param figures     its size
  * @param runs        runs per median
- * @param paths       rows (a) to (d), in that order
+ * @param paths       rows (a) to (e) that were chosen, in that order
  * @param tools       the reference tools' rows
  * @param notes       tools skipped and why
  * @param rssPerPath  whether the RSS peak was reset before each path (else it counts from the JVM's start)
@@ -23,9 +23,14 @@ record BenchResult(Path corpus, CorpusFigures figures, int runs, List<Measuremen
         notes = List.copyOf(notes);
     }
 
-    /** Row (b), the collector alone: the ratios' base. */
+    /** Row (b), the collector alone: the ratios' base; null when it was not measured. */
     Measurement decode() {
-        return paths.get(1);
+        for (Measurement path : paths) {
+            if (path.label().startsWith("(b)")) {
+                return path;
+            }
+        }
+        return null;
     }
 
     /** The tshark -T ek row, when tshark ran. */

@@ -18,7 +18,7 @@ final class BenchTable {
         CorpusFigures corpus = result.figures();
         s.append(format("corpus %s: %,d frames, %.1f MB captured%n", result.corpus(), corpus.frames(),
                 corpus.bytes() / MB));
-        s.append(format("median of %d run%s after warm-up runs: (a)-(d) in this JVM (Java %s, %d CPUs),"
+        s.append(format("median of %d run%s after warm-up runs: (a)-(e) in this JVM (Java %s, %d CPUs),"
                         + " warmed up until the JIT settled; reference tools as whole processes%n%n",
                 result.runs(), result.runs() == 1 ? "" : "s", Runtime.version(),
                 Runtime.getRuntime().availableProcessors()));
@@ -36,8 +36,8 @@ final class BenchTable {
                     megabytes(m.peakHeapBytes()), megabytes(m.peakRssBytes()), m.warmUps(), output(m)));
         }
         s.append('\n');
-        s.append("vs (b), vs ek: frames/s relative to the collector alone (b) and to tshark -T ek"
-                + (ek == null ? " (not measured)" : "") + "\n");
+        s.append("vs (b), vs ek: frames/s relative to the collector alone (b)" + (base == null ? " (not measured)" : "")
+                + " and to tshark -T ek" + (ek == null ? " (not measured)" : "") + "\n");
         s.append("frames/CPU-s: frames per second of the process's CPU time (all its threads, GC included),"
                 + " i.e. per busy core\n");
         s.append("B/frame: bytes allocated per frame by the measuring thread (- when the work runs on other"

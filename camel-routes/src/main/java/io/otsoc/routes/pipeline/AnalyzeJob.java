@@ -89,7 +89,7 @@ public final class AnalyzeJob {
             sinkTallies.add(new SinkTally(sink.name()));
         }
         AnalyzeRoutes routes = new AnalyzeRoutes(request.batching(), request.retry(), request.encoder(),
-                recordTally, sinks, sinkTallies, request.listener());
+                request.mappingThreads(), recordTally, sinks, sinkTallies, request.listener());
 
         Main camel = startCamel(routes);
         SourceRun sourceRun;

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param batching batch bounds and queue depth
  * @param retry    redelivery for a sink that refuses a batch
  * @param listener progress and retry notices
+ * @param mappingThreads threads that map a large batch to ECS together (the route's own and helpers with twins of
+ *                 the encoder); 1 maps on the route's thread only
  */
 public record AnalyzeRequest(
         RecordSource source,
@@ -27,7 +29,11 @@ public record AnalyzeRequest(
         DocumentEncoder encoder,
         BatchPolicy batching,
         RetryPolicy retry,
-        RunListener listener) {
+        RunListener listener,
+        int mappingThreads) {
+
+    /** One mapping thread per core up to four: past that the file and the collector's thread set the pace. */
+    public static final int DEFAULT_MAPPING_THREADS = Math.min(Runtime.getRuntime().availableProcessors(), 4);
 
     public AnalyzeRequest {
         Objects.requireNonNull(source, "source");
@@ -37,31 +43,38 @@ public record AnalyzeRequest(
         Objects.requireNonNull(batching, "batching");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(listener, "listener");
+        if (mappingThreads < 1) {
+            throw new IllegalArgumentException("mappingThreads must be at least 1, was " + mappingThreads);
+        }
     }
 
     /** A request with the production encoder, default batching and retries, and the NDJSON file as only sink. */
     public static AnalyzeRequest of(RecordSource source, int captures, Path outDir, String observerName) {
         return new AnalyzeRequest(source, captures, outDir, List.of(), new EcsDocumentEncoder(observerName),
-                BatchPolicy.DEFAULT, RetryPolicy.DEFAULT, RunListener.NONE);
+                BatchPolicy.DEFAULT, RetryPolicy.DEFAULT, RunListener.NONE, DEFAULT_MAPPING_THREADS);
     }
 
     public AnalyzeRequest withSinks(List<DocumentSink> more) {
-        return new AnalyzeRequest(source, captures, outDir, more, encoder, batching, retry, listener);
+        return new AnalyzeRequest(source, captures, outDir, more, encoder, batching, retry, listener, mappingThreads);
     }
 
     public AnalyzeRequest withEncoder(DocumentEncoder other) {
-        return new AnalyzeRequest(source, captures, outDir, sinks, other, batching, retry, listener);
+        return new AnalyzeRequest(source, captures, outDir, sinks, other, batching, retry, listener, mappingThreads);
     }
 
     public AnalyzeRequest withBatching(BatchPolicy other) {
-        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, other, retry, listener);
+        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, other, retry, listener, mappingThreads);
     }
 
     public AnalyzeRequest withRetry(RetryPolicy other) {
-        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, batching, other, listener);
+        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, batching, other, listener, mappingThreads);
     }
 
     public AnalyzeRequest withListener(RunListener other) {
-        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, batching, retry, other);
+        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, batching, retry, other, mappingThreads);
+    }
+
+    public AnalyzeRequest withMappingThreads(int threads) {
+        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, batching, retry, listener, threads);
     }
 }

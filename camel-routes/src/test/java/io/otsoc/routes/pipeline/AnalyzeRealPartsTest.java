@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -57,5 +58,25 @@ class AnalyzeRealPartsTest {
                 .count();
         assertThat(collector.malformed()).containsExactly(Map.entry("modbus", malformedDocuments));
         assertThat(malformedDocuments).isPositive();
+    }
+
+    @Test
+    void mappingOnSeveralThreadsWritesTheSameFileAsMappingAlone() throws IOException {
+        // Several protocols, so the slices mix documents of different kinds and flows.
+        List<Path> captures = List.of(SharedFixtures.pcap(CAPTURE), SharedFixtures.pcap("modbus/ModbusTCP.pcap"),
+                SharedFixtures.pcap("enip/EthernetIP-CIP.pcap"));
+        byte[] alone = analyze(captures, 1, out.resolve("alone"));
+        byte[] together = analyze(captures, 3, out.resolve("together"));
+
+        assertThat(alone.length).isGreaterThan(100_000);
+        assertThat(together).isEqualTo(alone);
+    }
+
+    private static byte[] analyze(List<Path> captures, int mappingThreads, Path dir) throws IOException {
+        RecordSource source = new CollectorSource(CaptureFiles.open(captures), CollectorConfig.defaults());
+        new AnalyzeJob().run(AnalyzeRequest.of(source, captures.size(), dir, "sensor-7")
+                .withBatching(new BatchPolicy(1_000, Duration.ofSeconds(1), 2))
+                .withMappingThreads(mappingThreads));
+        return Files.readAllBytes(dir.resolve("events.ndjson"));
     }
 }

@@ -39,8 +39,9 @@ final class EventDocument {
         ProtocolNames.Names protocol = scratch.protocolNames(protocols, event.protocol());
         FlowStrings flow = scratch.flows.of(event.flow());
         boolean parts = EcsJsonFactory.takesEncodedParts(out);
-        if (parts && RawText.plain(event.action())) {
-            writeFromParts(event, out, scratch, protocol, flow);
+        byte[] actionField = parts ? scratch.actionField(event.action()) : null;
+        if (actionField != null) {
+            writeFromParts(event, out, scratch, protocol, flow, actionField);
         } else {
             writeTokens(event, out, scratch, protocol, flow);
         }
@@ -72,7 +73,8 @@ final class EventDocument {
 
     /** The same fields as {@link #writeTokens}, the fixed ones copied in as encoded once, the rest as raw text. */
     private void writeFromParts(OtEvent event, JsonGenerator out, MappingScratch scratch,
-                                ProtocolNames.Names protocol, FlowStrings flow) throws IOException {
+                                ProtocolNames.Names protocol, FlowStrings flow, byte[] actionField)
+            throws IOException {
         // @timestamp through the generator, so that it knows the object has a field and puts commas after it.
         out.writeStartObject();
         out.writeFieldName(TIMESTAMP);
@@ -80,7 +82,7 @@ final class EventDocument {
         out.writeRaw(protocol.eventHead(event.category(), scratch.parts));
 
         RawText raw = scratch.raw.clear();
-        raw.bytes(scratch.actionField(event.action())).bytes(EventCategorisation.outcomeField(event.outcome()));
+        raw.bytes(actionField).bytes(EventCategorisation.outcomeField(event.outcome()));
         long durationMicros = event.durationMicros();
         if (durationMicros >= 0) {
             raw.ascii(",\"duration\":").reserve(20).number(durationMicros * 1000L); // ECS wants nanoseconds

@@ -25,30 +25,25 @@ final class JsonDetailWriter implements DetailWriter {
 
     private JsonGenerator out;
 
-    /**
-     * This thread's names by identity: decoders pass the same literals every time, so a slot check finds most names
-     * without hashing the text.
-     */
-    private static final int RECENT_NAMES = 256;
-    private final String[] recentFields = new String[RECENT_NAMES];
-    private final SerializedString[] recentNames = new SerializedString[RECENT_NAMES];
+    /** This thread's names by identity: decoders pass the same literals every time, so most are found unhashed. */
+    private final IdentityCache<String, SerializedString> recentNames = new IdentityCache<>(MAX_NAMES);
 
     private void name(String field) throws IOException {
-        int slot = System.identityHashCode(field) & (RECENT_NAMES - 1);
-        SerializedString name = recentFields[slot] == field ? recentNames[slot] : null;
+        SerializedString name = recentNames.get(field, JsonDetailWriter::sharedName);
         if (name == null) {
-            name = NAMES.get(field);
-            if (name == null) {
-                if (NAMES.size() >= MAX_NAMES) {
-                    out.writeFieldName(field);
-                    return;
-                }
-                name = NAMES.computeIfAbsent(field, SerializedString::new);
-            }
-            recentFields[slot] = field;
-            recentNames[slot] = name;
+            out.writeFieldName(field);
+        } else {
+            out.writeFieldName(name);
         }
-        out.writeFieldName(name);
+    }
+
+    /** The shared encoded name, or null past the cap (then the name is encoded per use). */
+    private static SerializedString sharedName(String field) {
+        SerializedString name = NAMES.get(field);
+        if (name == null && NAMES.size() < MAX_NAMES) {
+            name = NAMES.computeIfAbsent(field, SerializedString::new);
+        }
+        return name;
     }
 
     JsonDetailWriter bind(JsonGenerator generator) {

@@ -32,10 +32,10 @@ final class MappingScratch {
     /** Text written raw into a document (checked to need no escaping). */
     final RawText raw = new RawText();
 
-    /** Recent actions by identity (decoders pass literals) and their encoded {@code ,"action":"..."}. */
-    private static final int RECENT_ACTIONS = 64;
-    private final String[] recentActions = new String[RECENT_ACTIONS];
-    private final byte[][] recentActionFields = new byte[RECENT_ACTIONS][];
+    /** Actions by identity (decoders pass literals) and their encoded {@code ,"action":"..."}. */
+    private static final int MAX_ACTIONS = 4096;
+    private static final byte[] NEEDS_ESCAPING = new byte[0];
+    private final IdentityCache<String, byte[]> actionFields = new IdentityCache<>(MAX_ACTIONS);
 
     private ProtocolNames lastProtocolTable;
     private String lastProtocol;
@@ -58,14 +58,17 @@ final class MappingScratch {
         return lastProtocolNames;
     }
 
-    /** {@code ,"action":"<action>"} as UTF-8, for an action that needs no escaping. */
+    /** {@code ,"action":"<action>"} as UTF-8, or null for an action that needs escaping. */
     byte[] actionField(String action) {
-        int slot = System.identityHashCode(action) & (RECENT_ACTIONS - 1);
-        if (recentActions[slot] != action) {
-            recentActionFields[slot] = (",\"action\":\"" + action + '"').getBytes(StandardCharsets.UTF_8);
-            recentActions[slot] = action;
+        byte[] field = actionFields.get(action, MappingScratch::encodeActionField);
+        return field == NEEDS_ESCAPING ? null : field;
+    }
+
+    private static byte[] encodeActionField(String action) {
+        if (!RawText.plain(action)) {
+            return NEEDS_ESCAPING;
         }
-        return recentActionFields[slot];
+        return (",\"action\":\"" + action + '"').getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The thread's UTF-8 generator, positioned at the start of an empty buffer. */

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes a protocol detail's fields as raw JSON text into a {@link RawText}, for a generator that takes encoded
@@ -18,9 +19,9 @@ import java.util.List;
 final class RawDetailWriter implements DetailWriter {
 
     /** This thread's encoded names ({@code "name":}) by identity: decoders pass the same literals every time. */
-    private static final int RECENT_NAMES = 256;
-    private final String[] recentFields = new String[RECENT_NAMES];
-    private final byte[][] recentNames = new byte[RECENT_NAMES][];
+    private static final int MAX_NAMES = 4096;
+    private final IdentityCache<String, byte[]> names = new IdentityCache<>(MAX_NAMES);
+    private final Function<String, byte[]> encodeName = this::encodeName;
 
     private RawText raw;
     private EncodedParts quoting;
@@ -107,16 +108,15 @@ final class RawDetailWriter implements DetailWriter {
             raw.reserve(1).put(',');
         }
         first = false;
-        int slot = System.identityHashCode(field) & (RECENT_NAMES - 1);
-        byte[] name = recentFields[slot] == field ? recentNames[slot] : null;
-        if (name == null) {
-            byte[] quoted = quoted(field);
-            name = Arrays.copyOf(quoted, quoted.length + 1);
-            name[quoted.length] = ':';
-            recentFields[slot] = field;
-            recentNames[slot] = name;
-        }
+        byte[] name = names.get(field, encodeName);
         raw.bytes(name);
+    }
+
+    private byte[] encodeName(String field) {
+        byte[] quoted = quoted(field);
+        byte[] name = Arrays.copyOf(quoted, quoted.length + 1);
+        name[quoted.length] = ':';
+        return name;
     }
 
     private void string(String value) {
