@@ -15,23 +15,19 @@ import java.util.List;
 
 /**
  * (d) What {@code otsoc analyze CORPUS --out DIR} does: the real {@link AnalyzeJob}, with Camel's route mapping
- * every record to ECS and writing {@code DIR/events.ndjson}; Camel's start and stop are part of each run. Measured
- * with the mapping on the route's thread alone and with the default number of mapping threads.
+ * every record to ECS and writing {@code DIR/events.ndjson}; Camel's start and stop are part of each run.
  */
 final class AnalyzePath implements MeasuredPath {
 
     private final Path outDir;
-    private final int mappingThreads;
 
-    AnalyzePath(Path outDir, int mappingThreads) {
+    AnalyzePath(Path outDir) {
         this.outDir = outDir;
-        this.mappingThreads = mappingThreads;
     }
 
     @Override
     public String label() {
-        return "(d) analyze: events.ndjson, " + mappingThreads + (mappingThreads == 1 ? " mapping thread"
-                : " mapping threads");
+        return "(d) analyze: events.ndjson";
     }
 
     @Override
@@ -43,8 +39,7 @@ final class AnalyzePath implements MeasuredPath {
     public PathRun run(Path corpus) {
         CollectorSource source = new CollectorSource(CaptureFiles.open(List.of(corpus)), CollectorConfig.defaults());
         AnalyzeReport report = new AnalyzeJob().run(
-                AnalyzeRequest.of(source, 1, outDir, CollectorConfig.defaults().observerName())
-                        .withMappingThreads(mappingThreads));
+                AnalyzeRequest.of(source, 1, outDir, CollectorConfig.defaults().observerName()));
         try {
             return new PathRun(report.collector().frames(), report.collector().bytes(), report.records().events(),
                     report.sinks().get(0).delivered(), Files.size(report.output()));

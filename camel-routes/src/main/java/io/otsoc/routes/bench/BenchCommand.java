@@ -4,7 +4,6 @@ import io.otsoc.collector.capture.CaptureException;
 import io.otsoc.collector.capture.CaptureFiles;
 import io.otsoc.collector.capture.PacketSource;
 import io.otsoc.routes.pipeline.AnalyzeFailedException;
-import io.otsoc.routes.pipeline.AnalyzeRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -186,11 +185,7 @@ public final class BenchCommand implements Callable<Integer> {
             chosen.add(new DecodeEcsPath());
         }
         if (paths.contains("d")) {
-            // Mapping on the route's thread alone, then as otsoc analyze maps by default.
-            chosen.add(new AnalyzePath(outDir, 1));
-            if (AnalyzeRequest.DEFAULT_MAPPING_THREADS > 1) {
-                chosen.add(new AnalyzePath(outDir, AnalyzeRequest.DEFAULT_MAPPING_THREADS));
-            }
+            chosen.add(new AnalyzePath(outDir));
         }
         if (paths.contains("e")) {
             for (int w : workers) {

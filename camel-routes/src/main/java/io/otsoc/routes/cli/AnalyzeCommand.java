@@ -118,7 +118,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             ProgressLine progressLine = new ProgressLine(err, progressMode(), name() + ": ");
             AnalyzeRequest request = new AnalyzeRequest(environment.parts().collector(packets), captures.size(), out,
                     sinks, environment.parts().encoder(observer), BatchPolicy.DEFAULT, RetryPolicy.DEFAULT,
-                    progressLine, AnalyzeRequest.DEFAULT_MAPPING_THREADS);
+                    progressLine);
             unowned = null; // the job closes the source and the sinks from here on
             AnalyzeReport report;
             try {

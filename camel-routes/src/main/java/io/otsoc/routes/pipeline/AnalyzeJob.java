@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs one analysis from start to end: the collector on its own thread feeds record batches into the Camel route
- * ({@link AnalyzeRoutes}), which maps them and delivers them to the NDJSON file and the other sinks. On success
+ * Runs one analysis from start to end: the collector on its own thread maps each record to ECS as it decodes it
+ * ({@link RecordMapping}) and feeds the documents in batches into the Camel route ({@link AnalyzeRoutes}), which
+ * delivers them to the NDJSON file and the other sinks. On success
  * the NDJSON file is committed and a report returned; on any failure nothing is committed and an
  * {@link AnalyzeFailedException} says why in one line. The CLI and the tests both come through here.
  */
@@ -30,7 +31,7 @@ public final class AnalyzeJob {
 
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile boolean cancelled;
-    private volatile RecordFeed feed;
+    private volatile DocumentFeed feed;
     private volatile RecordSource source;
 
     /**
@@ -67,7 +68,7 @@ public final class AnalyzeJob {
      */
     public void cancel() {
         cancelled = true;
-        RecordFeed current = feed;
+        DocumentFeed current = feed;
         if (current != null) {
             current.fail(interrupted());
         }
@@ -88,15 +89,15 @@ public final class AnalyzeJob {
         for (DocumentSink sink : sinks) {
             sinkTallies.add(new SinkTally(sink.name()));
         }
-        AnalyzeRoutes routes = new AnalyzeRoutes(request.batching(), request.retry(), request.encoder(),
-                request.mappingThreads(), recordTally, sinks, sinkTallies, request.listener());
+        AnalyzeRoutes routes = new AnalyzeRoutes(request.batching(), request.retry(), sinks, sinkTallies,
+                request.listener());
 
         Main camel = startCamel(routes);
         SourceRun sourceRun;
         Throwable failure = null;
         try {
             CamelContext context = camel.getCamelContext();
-            RecordFeed input = context.getEndpoint(AnalyzeRoutes.inputUri(request.batching()), OtsocEndpoint.class)
+            DocumentFeed input = context.getEndpoint(AnalyzeRoutes.inputUri(request.batching()), OtsocEndpoint.class)
                     .feed();
             feed = input;
             if (cancelled) {
@@ -106,10 +107,10 @@ public final class AnalyzeJob {
                     .newSingleThreadScheduledExecutor(this, "otsoc-progress");
             ticker.scheduleAtFixedRate(() -> request.listener().progress(new Progress(
                             Duration.ofNanos(System.nanoTime() - startNanos), records.framesSoFar(),
-                            input.recordsAccepted(), recordTally.documents())),
+                            input.documentsAccepted(), recordTally.documents())),
                     1, 1, TimeUnit.SECONDS);
 
-            sourceRun = new SourceRun(records, input);
+            sourceRun = new SourceRun(records, new RecordMapping(request.encoder(), recordTally, input), input);
             Thread collector = new Thread(sourceRun, "otsoc-collector");
             collector.setDaemon(true);
             collector.start();
@@ -214,22 +215,24 @@ public final class AnalyzeJob {
         return message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
-    /** The collector's thread: runs the source into the feed and marks the end, or fails the feed. */
+    /** The collector's thread: runs the source through the mapping into the feed and marks the end, or fails it. */
     private static final class SourceRun implements Runnable {
 
         private final RecordSource source;
-        private final RecordFeed feed;
+        private final RecordMapping mapping;
+        private final DocumentFeed feed;
         private volatile CollectorFigures figures;
 
-        SourceRun(RecordSource source, RecordFeed feed) {
+        SourceRun(RecordSource source, RecordMapping mapping, DocumentFeed feed) {
             this.source = source;
+            this.mapping = mapping;
             this.feed = feed;
         }
 
         @Override
         public void run() {
             try {
-                figures = source.run(feed);
+                figures = source.run(mapping);
                 feed.end();
             } catch (Throwable e) {
                 feed.fail(e);

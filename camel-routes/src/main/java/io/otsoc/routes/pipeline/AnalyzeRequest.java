@@ -18,8 +18,6 @@ import java.util.Objects;
  * @param batching batch bounds and queue depth
  * @param retry    redelivery for a sink that refuses a batch
  * @param listener progress and retry notices
- * @param mappingThreads threads that map a large batch to ECS together (the route's own and helpers with twins of
- *                 the encoder); 1 maps on the route's thread only
  */
 public record AnalyzeRequest(
         RecordSource source,
@@ -29,11 +27,7 @@ public record AnalyzeRequest(
         DocumentEncoder encoder,
         BatchPolicy batching,
         RetryPolicy retry,
-        RunListener listener,
-        int mappingThreads) {
-
-    /** One mapping thread per core up to four: past that the file and the collector's thread set the pace. */
-    public static final int DEFAULT_MAPPING_THREADS = Math.min(Runtime.getRuntime().availableProcessors(), 4);
+        RunListener listener) {
 
     public AnalyzeRequest {
         Objects.requireNonNull(source, "source");
@@ -43,38 +37,31 @@ public record AnalyzeRequest(
         Objects.requireNonNull(batching, "batching");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(listener, "listener");
-        if (mappingThreads < 1) {
-            throw new IllegalArgumentException("mappingThreads must be at least 1, was " + mappingThreads);
-        }
     }
 
     /** A request with the production encoder, default batching and retries, and the NDJSON file as only sink. */
     public static AnalyzeRequest of(RecordSource source, int captures, Path outDir, String observerName) {
         return new AnalyzeRequest(source, captures, outDir, List.of(), new EcsDocumentEncoder(observerName),
-                BatchPolicy.DEFAULT, RetryPolicy.DEFAULT, RunListener.NONE, DEFAULT_MAPPING_THREADS);
+                BatchPolicy.DEFAULT, RetryPolicy.DEFAULT, RunListener.NONE);
     }
 
     public AnalyzeRequest withSinks(List<DocumentSink> more) {
-        return new AnalyzeRequest(source, captures, outDir, more, encoder, batching, retry, listener, mappingThreads);
+        return new AnalyzeRequest(source, captures, outDir, more, encoder, batching, retry, listener);
     }
 
     public AnalyzeRequest withEncoder(DocumentEncoder other) {
-        return new AnalyzeRequest(source, captures, outDir, sinks, other, batching, retry, listener, mappingThreads);
+        return new AnalyzeRequest(source, captures, outDir, sinks, other, batching, retry, listener);
     }
 
     public AnalyzeRequest withBatching(BatchPolicy other) {
-        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, other, retry, listener, mappingThreads);
+        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, other, retry, listener);
     }
 
     public AnalyzeRequest withRetry(RetryPolicy other) {
-        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, batching, other, listener, mappingThreads);
+        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, batching, other, listener);
     }
 
     public AnalyzeRequest withListener(RunListener other) {
-        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, batching, retry, other, mappingThreads);
-    }
-
-    public AnalyzeRequest withMappingThreads(int threads) {
-        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, batching, retry, listener, threads);
+        return new AnalyzeRequest(source, captures, outDir, sinks, encoder, batching, retry, other);
     }
 }

@@ -6,15 +6,13 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 
 /**
  * The analyze route, read top to bottom as the data flows:
  * <pre>
- *   otsoc:capture (batches of records from the collector's thread, by count and age)
- *     -> map to ECS (each record serialised once; a large batch in slices on several threads, joined in order)
+ *   otsoc:capture (batches of ECS documents, each record mapped once on the collector's thread as it is
+ *                  decoded, see {@link RecordMapping}; batched by count and age)
  *     -> deliver to the NDJSON file -> deliver to OpenSearch (when configured) -> ...
  * </pre>
  * Errors are declared here only: a {@link DeliveryException} is retried with back-off at the sink that threw it
@@ -27,20 +25,14 @@ final class AnalyzeRoutes extends RouteBuilder {
 
     private final BatchPolicy batching;
     private final RetryPolicy retry;
-    private final DocumentEncoder encoder;
-    private final int mappingThreads;
-    private final RecordTally records;
     private final List<DocumentSink> sinks;
     private final List<SinkTally> tallies;
     private final RunListener listener;
 
-    AnalyzeRoutes(BatchPolicy batching, RetryPolicy retry, DocumentEncoder encoder, int mappingThreads,
-                  RecordTally records, List<DocumentSink> sinks, List<SinkTally> tallies, RunListener listener) {
+    AnalyzeRoutes(BatchPolicy batching, RetryPolicy retry, List<DocumentSink> sinks, List<SinkTally> tallies,
+                  RunListener listener) {
         this.batching = batching;
         this.retry = retry;
-        this.encoder = encoder;
-        this.mappingThreads = mappingThreads;
-        this.records = records;
         this.sinks = List.copyOf(sinks);
         this.tallies = List.copyOf(tallies);
         this.listener = listener;
@@ -71,30 +63,10 @@ final class AnalyzeRoutes extends RouteBuilder {
                 .logExhausted(false)
                 .handled(false);
 
-        RouteDefinition route = from(inputUri(batching)).routeId(ROUTE_ID)
-                .process(mapToEcs()).id("map-to-ecs");
+        RouteDefinition route = from(inputUri(batching)).routeId(ROUTE_ID);
         for (int i = 0; i < sinks.size(); i++) {
             route.process(new DeliverToSink(sinks.get(i), tallies.get(i))).id("deliver-" + (i + 1));
         }
-    }
-
-    /** The mapping step, with a helper thread per twin of the encoder up to {@link #mappingThreads} in all. */
-    private MapToEcs mapToEcs() {
-        List<DocumentEncoder> helpers = new ArrayList<>();
-        for (int i = 1; i < mappingThreads; i++) {
-            DocumentEncoder twin = encoder.twin();
-            if (twin == null) {
-                break; // this encoder maps alone
-            }
-            helpers.add(twin);
-        }
-        if (helpers.isEmpty()) {
-            return new MapToEcs(encoder, records);
-        }
-        // The context shuts the pool down when it stops.
-        ExecutorService pool = getContext().getExecutorServiceManager()
-                .newFixedThreadPool(this, "otsoc-map", helpers.size());
-        return new MapToEcs(encoder, helpers, pool, records);
     }
 
     private void announceRetry(Exchange exchange) {

@@ -4,8 +4,8 @@ import io.otsoc.collector.model.DomainRecord;
 import io.otsoc.routes.delivery.EcsDocument;
 
 /**
- * Turns one domain record into its ECS document, serialised once. Each instance is called from one thread at a
- * time, so an implementation may reuse its buffers; the pipeline maps on several threads through {@link #twin()}.
+ * Turns one domain record into its ECS document, serialised once. Called from a single thread (the pipeline's),
+ * so an implementation may reuse its buffers.
  */
 public interface DocumentEncoder {
 
@@ -13,13 +13,4 @@ public interface DocumentEncoder {
      * @throws RuntimeException when the record cannot be mapped; the pipeline counts it and goes on
      */
     EcsDocument encode(DomainRecord record);
-
-    /**
-     * Another encoder that gives the same document for every record and may run on another thread while this one
-     * runs, or null when this encoder must map alone (e.g. it keeps state from record to record). The pipeline
-     * maps large batches in parallel only with twins.
-     */
-    default DocumentEncoder twin() {
-        return null;
-    }
 }

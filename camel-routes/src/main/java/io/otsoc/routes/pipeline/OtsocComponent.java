@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The {@code otsoc:} component: {@code otsoc:NAME?batchSize=2000&batchTimeout=1000&queuedBatches=4} is a consumer
- * endpoint fed by the collector through the endpoint's {@link RecordFeed}; each exchange carries one
- * {@link RecordBatch}. It is found by its scheme through {@code META-INF/services/org/apache/camel/component/otsoc}.
+ * endpoint fed by the collector through the endpoint's {@link DocumentFeed}; each exchange carries one
+ * {@link DocumentBatch}. It is found by its scheme through {@code META-INF/services/org/apache/camel/component/otsoc}.
  */
 public final class OtsocComponent extends DefaultComponent {
 

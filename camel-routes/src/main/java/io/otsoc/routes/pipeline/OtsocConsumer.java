@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Takes batches from the endpoint's {@link RecordFeed} on one thread and routes each as one exchange, strictly one
+ * Takes batches from the endpoint's {@link DocumentFeed} on one thread and routes each as one exchange, strictly one
  * after another so documents reach every sink in the collector's order. An exchange that fails after the route's
  * error handling fails the feed, which stops the run.
  */
@@ -45,14 +45,14 @@ final class OtsocConsumer extends DefaultConsumer {
     }
 
     private void takeBatches() {
-        RecordFeed feed = endpoint.feed();
+        DocumentFeed feed = endpoint.feed();
         try {
             while (running && !feed.failed()) {
-                RecordBatch batch = feed.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                DocumentBatch batch = feed.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (batch == null) {
                     continue;
                 }
-                if (batch == RecordBatch.END) {
+                if (batch == DocumentBatch.END) {
                     feed.complete();
                     return;
                 }
@@ -71,7 +71,7 @@ final class OtsocConsumer extends DefaultConsumer {
         }
     }
 
-    private Exception route(RecordBatch batch) {
+    private Exception route(DocumentBatch batch) {
         Exchange exchange = createExchange(false);
         try {
             exchange.getMessage().setBody(batch);

@@ -5,20 +5,20 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultEndpoint;
 
-/** One feed of record batches from a collector into a route; see {@link OtsocComponent}. */
+/** One feed of document batches from a collector into a route; see {@link OtsocComponent}. */
 public final class OtsocEndpoint extends DefaultEndpoint {
 
     private final BatchPolicy policy;
-    private final RecordFeed feed;
+    private final DocumentFeed feed;
 
     OtsocEndpoint(String uri, OtsocComponent component, BatchPolicy policy) {
         super(uri, component);
         this.policy = policy;
-        this.feed = new RecordFeed(policy);
+        this.feed = new DocumentFeed(policy);
     }
 
-    /** Where the collector puts its records. */
-    public RecordFeed feed() {
+    /** Where the collector puts its documents. */
+    public DocumentFeed feed() {
         return feed;
     }
 
@@ -29,7 +29,7 @@ public final class OtsocEndpoint extends DefaultEndpoint {
     @Override
     public Producer createProducer() {
         throw new UnsupportedOperationException(
-                getEndpointUri() + " only consumes: records enter through the endpoint's feed()");
+                getEndpointUri() + " only consumes: documents enter through the endpoint's feed()");
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts what the pipeline mapped: events per protocol, assets, alerts, incidents, and the records that could not
- * be mapped with the first few reasons. Written by the pipeline thread only.
+ * be mapped with the first few reasons. Written by the collector's thread only (where records are mapped).
  */
 final class RecordTally {
 

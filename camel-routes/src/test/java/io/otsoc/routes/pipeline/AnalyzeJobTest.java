@@ -30,7 +30,7 @@ class AnalyzeJobTest {
 
     private AnalyzeRequest request(RecordSource source) {
         return new AnalyzeRequest(source, 1, out, List.of(), new SequenceEncoder(),
-                new BatchPolicy(500, Duration.ofSeconds(1), 2), QUICK_RETRY, RunListener.NONE, 1);
+                new BatchPolicy(500, Duration.ofSeconds(1), 2), QUICK_RETRY, RunListener.NONE);
     }
 
     private static List<String> expectedLines(int from, int to) {
@@ -171,55 +171,6 @@ class AnalyzeJobTest {
     }
 
     @Test
-    void mappingOnSeveralThreadsKeepsTheOrderAndCountsRefusalsInOrder() throws IOException {
-        int count = 20_011;
-        // Refusals in the first, a middle and the last slice of several batches.
-        Set<Long> refused = Set.of(5L, 1_500L, 1_999L, 7_777L, 20_010L);
-        RecordingSink second = new RecordingSink("second");
-        AnalyzeRequest request = request(new ListRecordSource(TestRecords.events(count)))
-                .withBatching(new BatchPolicy(2_000, Duration.ofSeconds(1), 2))
-                .withEncoder(new SequenceEncoder(refused))
-                .withSinks(List.of(second))
-                .withMappingThreads(3);
-
-        AnalyzeReport report = new AnalyzeJob().run(request);
-
-        List<String> expected = expectedLines(0, count).stream()
-                .filter(line -> refused.stream().noneMatch(r -> line.equals("{\"seq\":" + r + ",\"kind\":\"event\"}")))
-                .collect(Collectors.toList());
-        assertThat(ndjson()).isEqualTo(expected);
-        assertThat(second.documents()).isEqualTo(expected);
-        assertThat(report.records().unmapped()).isEqualTo(refused.size());
-        assertThat(report.records().unmappedReasons()).extracting(reason -> reason.replaceAll(" µs.*", ""))
-                .containsExactly("modbus read_holding_registers event at 5", "modbus read_holding_registers event at 1500",
-                        "modbus read_holding_registers event at 1999", "modbus read_holding_registers event at 7777",
-                        "modbus read_holding_registers event at 20010");
-        assertThat(report.records().eventsByProtocol()).containsExactly(java.util.Map.entry("modbus", (long) count));
-        assertThat(report.sinks().get(0).delivered()).isEqualTo(count - refused.size());
-    }
-
-    @Test
-    void anEncoderWithoutATwinMapsAloneEvenWhenThreadsAreOffered() throws IOException {
-        int count = 5_000;
-        List<Thread> mappers = new CopyOnWriteArrayList<>();
-        DocumentEncoder alone = record -> {
-            if (!mappers.contains(Thread.currentThread())) {
-                mappers.add(Thread.currentThread());
-            }
-            return new SequenceEncoder().encode(record);
-        };
-        AnalyzeRequest request = request(new ListRecordSource(TestRecords.events(count)))
-                .withBatching(new BatchPolicy(2_000, Duration.ofSeconds(1), 2))
-                .withEncoder(alone)
-                .withMappingThreads(4);
-
-        new AnalyzeJob().run(request);
-
-        assertThat(ndjson()).isEqualTo(expectedLines(0, count));
-        assertThat(mappers).hasSize(1);
-    }
-
-    @Test
     void recordKindsAndProtocolsAreCounted() {
         List<DomainRecord> records = new ArrayList<>();
         records.add(TestRecords.event(0, "modbus"));
@@ -308,7 +259,7 @@ class AnalyzeJobTest {
         ListRecordSource source = new ListRecordSource(TestRecords.events(10));
         RecordingSink other = new RecordingSink("other");
         AnalyzeRequest request = new AnalyzeRequest(source, 1, file, List.of(other), new SequenceEncoder(),
-                BatchPolicy.DEFAULT, QUICK_RETRY, RunListener.NONE, 1);
+                BatchPolicy.DEFAULT, QUICK_RETRY, RunListener.NONE);
 
         assertThatThrownBy(() -> new AnalyzeJob().run(request))
                 .isInstanceOf(AnalyzeFailedException.class)

@@ -1,11 +1,13 @@
 package io.otsoc.routes.pipeline;
 
+import io.otsoc.collector.Collector;
 import io.otsoc.collector.CollectorConfig;
 import io.otsoc.collector.capture.CaptureFiles;
 import io.otsoc.collector.testing.SharedFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,22 +63,22 @@ class AnalyzeRealPartsTest {
     }
 
     @Test
-    void mappingOnSeveralThreadsWritesTheSameFileAsMappingAlone() throws IOException {
-        // Several protocols, so the slices mix documents of different kinds and flows.
+    void theFileHoldsExactlyWhatTheEncoderGivesForEachRecordInTheCollectorsOrder() throws IOException {
+        // Several protocols and captures, so batches mix documents of different kinds and flows.
         List<Path> captures = List.of(SharedFixtures.pcap(CAPTURE), SharedFixtures.pcap("modbus/ModbusTCP.pcap"),
                 SharedFixtures.pcap("enip/EthernetIP-CIP.pcap"));
-        byte[] alone = analyze(captures, 1, out.resolve("alone"));
-        byte[] together = analyze(captures, 3, out.resolve("together"));
-
-        assertThat(alone.length).isGreaterThan(100_000);
-        assertThat(together).isEqualTo(alone);
-    }
-
-    private static byte[] analyze(List<Path> captures, int mappingThreads, Path dir) throws IOException {
         RecordSource source = new CollectorSource(CaptureFiles.open(captures), CollectorConfig.defaults());
-        new AnalyzeJob().run(AnalyzeRequest.of(source, captures.size(), dir, "sensor-7")
-                .withBatching(new BatchPolicy(1_000, Duration.ofSeconds(1), 2))
-                .withMappingThreads(mappingThreads));
-        return Files.readAllBytes(dir.resolve("events.ndjson"));
+        new AnalyzeJob().run(AnalyzeRequest.of(source, captures.size(), out, "sensor-7")
+                .withBatching(new BatchPolicy(1_000, Duration.ofSeconds(1), 2)));
+
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        EcsDocumentEncoder encoder = new EcsDocumentEncoder("sensor-7");
+        new Collector(CollectorConfig.defaults()).run(CaptureFiles.open(captures), record -> {
+            expected.writeBytes(encoder.encode(record).json());
+            expected.write('\n');
+        });
+        byte[] written = Files.readAllBytes(out.resolve("events.ndjson"));
+        assertThat(written.length).isGreaterThan(100_000);
+        assertThat(written).isEqualTo(expected.toByteArray());
     }
 }

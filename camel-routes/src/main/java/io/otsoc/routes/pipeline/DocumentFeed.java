@@ -1,6 +1,6 @@
 package io.otsoc.routes.pipeline;
 
-import io.otsoc.collector.model.DomainRecord;
+import io.otsoc.routes.delivery.EcsDocument;
 
 import java.util.Arrays;
 import java.util.List;
@@ -15,28 +15,28 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The hand-off between the collector's thread and the pipeline: records are gathered into batches by count and
- * age, and the batches wait in a bounded queue. When the queue is full the collector waits (back-pressure);
- * nothing is dropped while the run is healthy. Once the run has failed, records are discarded, since nothing of
- * a failed run is committed.
+ * The hand-off between the collector's thread and the pipeline: documents (mapped on the collector's thread by
+ * {@link RecordMapping}) are gathered into batches by count and age, and the batches wait in a bounded queue. When
+ * the queue is full the collector waits (back-pressure); nothing is dropped while the run is healthy. Once the run
+ * has failed, documents are discarded, since nothing of a failed run is committed.
  *
- * <p>One thread feeds records ({@link #accept}, then {@link #end}); one thread takes batches ({@link #poll}).
+ * <p>One thread feeds documents ({@link #accept}, then {@link #end}); one thread takes batches ({@link #poll}).
  * All hand-offs happen under one lock so batches enter the queue in order, including a partial batch that the
  * taking side closes because it grew too old while the collector had nothing to add (quiet live traffic).
  */
-public final class RecordFeed implements Consumer<DomainRecord> {
+public final class DocumentFeed implements Consumer<EcsDocument> {
 
     private static final long OFFER_SLICE_MILLIS = 100;
 
-    private final int maxRecords;
+    private final int maxDocuments;
     private final long maxWaitNanos;
-    private final BlockingQueue<RecordBatch> queue;
+    private final BlockingQueue<DocumentBatch> queue;
     private final ReentrantLock lock = new ReentrantLock();
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
     private final AtomicLong accepted = new AtomicLong();
 
     // Guarded by lock.
-    private DomainRecord[] pending;
+    private EcsDocument[] pending;
     private int pendingCount;
     private long pendingSince;
     private long nextSequence;
@@ -44,30 +44,30 @@ public final class RecordFeed implements Consumer<DomainRecord> {
 
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    public RecordFeed(BatchPolicy policy) {
-        this.maxRecords = policy.maxDocuments();
+    public DocumentFeed(BatchPolicy policy) {
+        this.maxDocuments = policy.maxDocuments();
         this.maxWaitNanos = policy.maxWait().toNanos();
         this.queue = new ArrayBlockingQueue<>(policy.queuedBatches() + 1); // + 1 keeps room for the end mark
     }
 
-    /** Adds one record; blocks while the pipeline is behind. Collector thread only. */
+    /** Adds one document; blocks while the pipeline is behind. Collector thread only. */
     @Override
-    public void accept(DomainRecord record) {
-        Objects.requireNonNull(record, "record");
+    public void accept(EcsDocument document) {
+        Objects.requireNonNull(document, "document");
         lock.lock();
         try {
             if (failure.get() != null) {
                 return;
             }
             if (ended) {
-                throw new IllegalStateException("record after the end of the feed");
+                throw new IllegalStateException("document after the end of the feed");
             }
             if (pending == null) {
-                pending = new DomainRecord[maxRecords];
+                pending = new EcsDocument[maxDocuments];
                 pendingSince = System.nanoTime();
             }
-            pending[pendingCount++] = record;
-            if (pendingCount == maxRecords) {
+            pending[pendingCount++] = document;
+            if (pendingCount == maxDocuments) {
                 handOff(true);
             }
         } finally {
@@ -76,7 +76,7 @@ public final class RecordFeed implements Consumer<DomainRecord> {
         accepted.setOpaque(accepted.getPlain() + 1);
     }
 
-    /** No more records: hands off the last partial batch and the end mark. Collector thread only. */
+    /** No more documents: hands off the last partial batch and the end mark. Collector thread only. */
     public void end() {
         lock.lock();
         try {
@@ -87,19 +87,19 @@ public final class RecordFeed implements Consumer<DomainRecord> {
                 handOff(true);
             }
             ended = true;
-            offerBlocking(RecordBatch.END);
+            offerBlocking(DocumentBatch.END);
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * The next batch, {@link RecordBatch#END} after the last one, or null when nothing is ready within the timeout
+     * The next batch, {@link DocumentBatch#END} after the last one, or null when nothing is ready within the timeout
      * (a partial batch older than the policy's wait is closed and returned then), and always null once the run
      * has failed. Pipeline thread only.
      */
-    public RecordBatch poll(long timeout, TimeUnit unit) throws InterruptedException {
-        RecordBatch batch = queue.poll(timeout, unit);
+    public DocumentBatch poll(long timeout, TimeUnit unit) throws InterruptedException {
+        DocumentBatch batch = queue.poll(timeout, unit);
         if (failure.get() != null) {
             // A batch the collector managed to add while the run failed is discarded with the rest.
             queue.clear();
@@ -108,7 +108,7 @@ public final class RecordFeed implements Consumer<DomainRecord> {
         if (batch != null) {
             return batch;
         }
-        // tryLock: if the collector holds the lock it is busy adding records, so its batch is not stale.
+        // tryLock: if the collector holds the lock it is busy adding documents, so its batch is not stale.
         if (lock.tryLock()) {
             try {
                 if (pendingCount > 0 && System.nanoTime() - pendingSince >= maxWaitNanos) {
@@ -146,17 +146,17 @@ public final class RecordFeed implements Consumer<DomainRecord> {
         return completion;
     }
 
-    /** Records accepted so far; read from other threads for progress. */
-    public long recordsAccepted() {
+    /** Documents accepted so far; read from other threads for progress. */
+    public long documentsAccepted() {
         return accepted.getOpaque();
     }
 
     private void handOff(boolean block) {
-        List<DomainRecord> records = Arrays.asList(pending);
-        if (pendingCount < maxRecords) {
-            records = records.subList(0, pendingCount);
+        List<EcsDocument> documents = Arrays.asList(pending);
+        if (pendingCount < maxDocuments) {
+            documents = documents.subList(0, pendingCount);
         }
-        RecordBatch batch = new RecordBatch(nextSequence, records);
+        DocumentBatch batch = new DocumentBatch(nextSequence, documents);
         if (block) {
             offerBlocking(batch);
         } else if (!queue.offer(batch)) {
@@ -168,7 +168,7 @@ public final class RecordFeed implements Consumer<DomainRecord> {
     }
 
     // Waits in slices so that a failure on the other side releases the collector.
-    private void offerBlocking(RecordBatch batch) {
+    private void offerBlocking(DocumentBatch batch) {
         try {
             while (!queue.offer(batch, OFFER_SLICE_MILLIS, TimeUnit.MILLISECONDS)) {
                 if (failure.get() != null) {
@@ -177,7 +177,7 @@ public final class RecordFeed implements Consumer<DomainRecord> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail(new IllegalStateException("interrupted while handing records to the pipeline", e));
+            fail(new IllegalStateException("interrupted while handing documents to the pipeline", e));
         }
     }
 }
