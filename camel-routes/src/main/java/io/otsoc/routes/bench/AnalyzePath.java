@@ -20,14 +20,17 @@ import java.util.List;
 final class AnalyzePath implements MeasuredPath {
 
     private final Path outDir;
+    private final int workers;
 
-    AnalyzePath(Path outDir) {
+    /** @param workers 1: the collector on one thread; more: a dissecting thread and that many flow workers */
+    AnalyzePath(Path outDir, int workers) {
         this.outDir = outDir;
+        this.workers = workers;
     }
 
     @Override
     public String label() {
-        return "(d) analyze: events.ndjson";
+        return "(d) analyze: events.ndjson" + (workers == 1 ? "" : ", dissect thread + " + workers + " workers");
     }
 
     @Override
@@ -37,7 +40,8 @@ final class AnalyzePath implements MeasuredPath {
 
     @Override
     public PathRun run(Path corpus) {
-        CollectorSource source = new CollectorSource(CaptureFiles.open(List.of(corpus)), CollectorConfig.defaults());
+        CollectorSource source = new CollectorSource(CaptureFiles.open(List.of(corpus)), CollectorConfig.defaults(),
+                workers);
         AnalyzeReport report = new AnalyzeJob().run(
                 AnalyzeRequest.of(source, 1, outDir, CollectorConfig.defaults().observerName()));
         try {

@@ -58,7 +58,8 @@ public final class BenchCommand implements Callable<Integer> {
     private int runs = 3;
 
     @Option(names = "--workers", paramLabel = "N[,N...]", split = ",",
-            description = "worker thread counts for the sharded decode + ECS path (default: 1,2)")
+            description = "worker thread counts for the sharded paths: (e), and (d) for counts above 1"
+                    + " (default: 1,2)")
     private List<Integer> workers = List.of(1, 2);
 
     @Option(names = "--paths", paramLabel = "P[,P...]", split = ",",
@@ -185,7 +186,12 @@ public final class BenchCommand implements Callable<Integer> {
             chosen.add(new DecodeEcsPath());
         }
         if (paths.contains("d")) {
-            chosen.add(new AnalyzePath(outDir));
+            chosen.add(new AnalyzePath(outDir, 1));
+            for (int w : workers) {
+                if (w > 1) {
+                    chosen.add(new AnalyzePath(outDir, w));
+                }
+            }
         }
         if (paths.contains("e")) {
             for (int w : workers) {

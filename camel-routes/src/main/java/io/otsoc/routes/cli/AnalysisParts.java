@@ -23,8 +23,8 @@ public interface AnalysisParts {
     /** Opens the captures, checking every file before any frame is read. */
     PacketSource openCaptures(List<Path> inputs);
 
-    /** The collector over the opened captures. */
-    RecordSource collector(PacketSource packets);
+    /** The collector over the opened captures, on one thread or sharded over {@code workers} threads. */
+    RecordSource collector(PacketSource packets, int workers);
 
     /** The ECS encoder for the given sensor name. */
     DocumentEncoder encoder(String observerName);
@@ -43,8 +43,8 @@ public interface AnalysisParts {
             }
 
             @Override
-            public RecordSource collector(PacketSource packets) {
-                return new CollectorSource(packets, CollectorConfig.defaults());
+            public RecordSource collector(PacketSource packets, int workers) {
+                return new CollectorSource(packets, CollectorConfig.defaults(), workers);
             }
 
             @Override

@@ -12,6 +12,7 @@ import io.otsoc.routes.pipeline.AnalyzeJob;
 import io.otsoc.routes.pipeline.AnalyzeReport;
 import io.otsoc.routes.pipeline.AnalyzeRequest;
 import io.otsoc.routes.pipeline.BatchPolicy;
+import io.otsoc.routes.pipeline.CollectorSource;
 import io.otsoc.routes.pipeline.RetryPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,6 +68,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "sensor name written as observer.name (default: ${DEFAULT-VALUE})")
     private String observer = CollectorConfig.defaults().observerName();
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "threads that follow the flows, decode and map them, beside one that reads and dissects;"
+                    + " 1 does everything on one thread (default: ${DEFAULT-VALUE}, from the cores here)")
+    private int workers = CollectorSource.defaultWorkers();
+
     @Option(names = "--progress",
             description = "print progress every few seconds even when stderr is not a terminal")
     private boolean progress;
@@ -87,6 +93,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         String openSearchUrl = openSearchTarget();
         checkOutputDirectory();
+        if (workers < 1 || workers > 64) {
+            throw new ParameterException(spec.commandLine(), "--workers must be between 1 and 64, not " + workers);
+        }
         PacketSource packets;
         try {
             packets = environment.parts().openCaptures(captures);
@@ -116,9 +125,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
 
             ProgressLine progressLine = new ProgressLine(err, progressMode(), name() + ": ");
-            AnalyzeRequest request = new AnalyzeRequest(environment.parts().collector(packets), captures.size(), out,
-                    sinks, environment.parts().encoder(observer), BatchPolicy.DEFAULT, RetryPolicy.DEFAULT,
-                    progressLine);
+            AnalyzeRequest request = new AnalyzeRequest(environment.parts().collector(packets, workers),
+                    captures.size(), out, sinks, environment.parts().encoder(observer), BatchPolicy.DEFAULT,
+                    RetryPolicy.DEFAULT, progressLine);
             unowned = null; // the job closes the source and the sinks from here on
             AnalyzeReport report;
             try {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,7 +85,7 @@ public final class AnalyzeJob {
 
     private AnalyzeReport runPipeline(AnalyzeRequest request, RecordSource records, NdjsonFileSink file,
                                       List<DocumentSink> sinks, long startNanos) {
-        RecordTally recordTally = new RecordTally();
+        List<RecordTally> recordTallies = new CopyOnWriteArrayList<>(); // read by the progress ticker
         List<SinkTally> sinkTallies = new ArrayList<>();
         for (DocumentSink sink : sinks) {
             sinkTallies.add(new SinkTally(sink.name()));
@@ -107,10 +108,10 @@ public final class AnalyzeJob {
                     .newSingleThreadScheduledExecutor(this, "otsoc-progress");
             ticker.scheduleAtFixedRate(() -> request.listener().progress(new Progress(
                             Duration.ofNanos(System.nanoTime() - startNanos), records.framesSoFar(),
-                            input.documentsAccepted(), recordTally.documents())),
+                            input.documentsAccepted(), RecordTally.documents(recordTallies))),
                     1, 1, TimeUnit.SECONDS);
 
-            sourceRun = new SourceRun(records, new RecordMapping(request.encoder(), recordTally, input), input);
+            sourceRun = new SourceRun(records, mappings(records, request.encoder(), input, recordTallies), input);
             Thread collector = new Thread(sourceRun, "otsoc-collector");
             collector.setDaemon(true);
             collector.start();
@@ -141,8 +142,32 @@ public final class AnalyzeJob {
             sinkReports.add(tally.snapshot());
         }
         CollectorFigures figures = sourceRun.figures;
-        return new AnalyzeReport(capturesRead(request, figures), figures, recordTally.snapshot(), sinkReports,
+        return new AnalyzeReport(capturesRead(request, figures), figures, RecordTally.merged(recordTallies), sinkReports,
                 file.target(), Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /**
+     * One mapping per lane of the source, each with its own encoder (a twin of the request's) and tally, feeding its
+     * own lane of the feed. A single mapping when the source has one lane or the encoder has no twin.
+     */
+    private static List<RecordMapping> mappings(RecordSource source, DocumentEncoder encoder, DocumentFeed feed,
+                                                List<RecordTally> tallies) {
+        List<DocumentEncoder> encoders = new ArrayList<>(List.of(encoder));
+        for (int i = 1; i < source.lanes(); i++) {
+            DocumentEncoder twin = encoder.twin();
+            if (twin == null) {
+                encoders = List.of(encoder);
+                break;
+            }
+            encoders.add(twin);
+        }
+        List<RecordMapping> mappings = new ArrayList<>();
+        for (int i = 0; i < encoders.size(); i++) {
+            RecordTally tally = new RecordTally();
+            tallies.add(tally);
+            mappings.add(new RecordMapping(encoders.get(i), tally, feed, i == 0 ? feed : feed.lane()));
+        }
+        return mappings;
     }
 
     /** The capture files the source says it read; the inputs named in the request when it cannot tell. */
@@ -215,24 +240,24 @@ public final class AnalyzeJob {
         return message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
-    /** The collector's thread: runs the source through the mapping into the feed and marks the end, or fails it. */
+    /** The collector's thread: runs the source through the mappings into the feed and marks the end, or fails it. */
     private static final class SourceRun implements Runnable {
 
         private final RecordSource source;
-        private final RecordMapping mapping;
+        private final List<RecordMapping> mappings;
         private final DocumentFeed feed;
         private volatile CollectorFigures figures;
 
-        SourceRun(RecordSource source, RecordMapping mapping, DocumentFeed feed) {
+        SourceRun(RecordSource source, List<RecordMapping> mappings, DocumentFeed feed) {
             this.source = source;
-            this.mapping = mapping;
+            this.mappings = List.copyOf(mappings);
             this.feed = feed;
         }
 
         @Override
         public void run() {
             try {
-                figures = source.run(mapping);
+                figures = mappings.size() == 1 ? source.run(mappings.get(0)) : source.run(mappings::get);
                 feed.end();
             } catch (Throwable e) {
                 feed.fail(e);

@@ -8,13 +8,12 @@ import java.util.List;
  * Documents handed from the collector's thread to the pipeline in one piece, in the order the collector emitted
  * their records; each record serialised once, and the bytes shared by every sink.
  *
- * @param sequence  0-based position of the batch in the run
  * @param documents the documents, oldest first
  */
-public record DocumentBatch(long sequence, List<EcsDocument> documents) {
+public record DocumentBatch(List<EcsDocument> documents) {
 
     /** Marks the end of the run in the feed; compared by identity. */
-    static final DocumentBatch END = new DocumentBatch(-1, List.of());
+    static final DocumentBatch END = new DocumentBatch(List.of());
 
     public int size() {
         return documents.size();

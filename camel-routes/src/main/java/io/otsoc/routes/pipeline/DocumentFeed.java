@@ -11,18 +11,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The hand-off between the collector's thread and the pipeline: documents (mapped on the collector's thread by
+ * The hand-off between the collector and the pipeline: documents (mapped where they were decoded, by
  * {@link RecordMapping}) are gathered into batches by count and age, and the batches wait in a bounded queue. When
  * the queue is full the collector waits (back-pressure); nothing is dropped while the run is healthy. Once the run
  * has failed, documents are discarded, since nothing of a failed run is committed.
  *
- * <p>One thread feeds documents ({@link #accept}, then {@link #end}); one thread takes batches ({@link #poll}).
- * All hand-offs happen under one lock so batches enter the queue in order, including a partial batch that the
- * taking side closes because it grew too old while the collector had nothing to add (quiet live traffic).
+ * <p>Documents enter through lanes, one per collector thread: {@link #accept} is the first lane, {@link #lane()}
+ * adds more before the run starts. Each lane fills its own batch and its batches enter the queue in the order it
+ * filled them, so the documents of one thread, and with them each flow's, stay in order; batches of different lanes
+ * interleave. One thread takes batches ({@link #poll}); when a lane's partial batch grows too old while its collector
+ * has nothing to add (quiet live traffic), that thread closes it. {@link #end} follows the last document of every
+ * lane.
  */
 public final class DocumentFeed implements Consumer<EcsDocument> {
 
@@ -31,66 +35,45 @@ public final class DocumentFeed implements Consumer<EcsDocument> {
     private final int maxDocuments;
     private final long maxWaitNanos;
     private final BlockingQueue<DocumentBatch> queue;
-    private final ReentrantLock lock = new ReentrantLock();
     private final CompletableFuture<Void> completion = new CompletableFuture<>();
-    private final AtomicLong accepted = new AtomicLong();
-
-    // Guarded by lock.
-    private EcsDocument[] pending;
-    private int pendingCount;
-    private long pendingSince;
-    private long nextSequence;
-    private boolean ended;
-
+    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
+    private final Lane first;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean ended;
 
     public DocumentFeed(BatchPolicy policy) {
         this.maxDocuments = policy.maxDocuments();
         this.maxWaitNanos = policy.maxWait().toNanos();
         this.queue = new ArrayBlockingQueue<>(policy.queuedBatches() + 1); // + 1 keeps room for the end mark
+        this.first = lane();
     }
 
-    /** Adds one document; blocks while the pipeline is behind. Collector thread only. */
+    /** Adds one document to the first lane; blocks while the pipeline is behind. */
     @Override
     public void accept(EcsDocument document) {
-        Objects.requireNonNull(document, "document");
-        lock.lock();
-        try {
-            if (failure.get() != null) {
-                return;
-            }
-            if (ended) {
-                throw new IllegalStateException("document after the end of the feed");
-            }
-            if (pending == null) {
-                pending = new EcsDocument[maxDocuments];
-                pendingSince = System.nanoTime();
-            }
-            pending[pendingCount++] = document;
-            if (pendingCount == maxDocuments) {
-                handOff(true);
-            }
-        } finally {
-            lock.unlock();
-        }
-        accepted.setOpaque(accepted.getPlain() + 1);
+        first.accept(document);
     }
 
-    /** No more documents: hands off the last partial batch and the end mark. Collector thread only. */
+    /** A further lane, for one more thread that feeds documents; made before that thread starts. */
+    public Lane lane() {
+        Lane lane = new Lane();
+        lanes.add(lane);
+        return lane;
+    }
+
+    /**
+     * No more documents on any lane: hands off every lane's last partial batch and then the end mark. Called once
+     * every thread that fed a lane has finished.
+     */
     public void end() {
-        lock.lock();
-        try {
-            if (failure.get() != null || ended) {
-                return;
-            }
-            if (pendingCount > 0) {
-                handOff(true);
-            }
-            ended = true;
-            offerBlocking(DocumentBatch.END);
-        } finally {
-            lock.unlock();
+        if (failure.get() != null || ended) {
+            return;
         }
+        for (Lane lane : lanes) {
+            lane.finish();
+        }
+        ended = true;
+        offerBlocking(DocumentBatch.END);
     }
 
     /**
@@ -108,15 +91,8 @@ public final class DocumentFeed implements Consumer<EcsDocument> {
         if (batch != null) {
             return batch;
         }
-        // tryLock: if the collector holds the lock it is busy adding documents, so its batch is not stale.
-        if (lock.tryLock()) {
-            try {
-                if (pendingCount > 0 && System.nanoTime() - pendingSince >= maxWaitNanos) {
-                    handOff(false);
-                }
-            } finally {
-                lock.unlock();
-            }
+        for (Lane lane : lanes) {
+            lane.closeIfStale();
         }
         return queue.poll();
     }
@@ -146,25 +122,13 @@ public final class DocumentFeed implements Consumer<EcsDocument> {
         return completion;
     }
 
-    /** Documents accepted so far; read from other threads for progress. */
+    /** Documents accepted so far on all lanes; read from other threads for progress. */
     public long documentsAccepted() {
-        return accepted.getOpaque();
-    }
-
-    private void handOff(boolean block) {
-        List<EcsDocument> documents = Arrays.asList(pending);
-        if (pendingCount < maxDocuments) {
-            documents = documents.subList(0, pendingCount);
+        long sum = 0;
+        for (Lane lane : lanes) {
+            sum += lane.accepted.getOpaque();
         }
-        DocumentBatch batch = new DocumentBatch(nextSequence, documents);
-        if (block) {
-            offerBlocking(batch);
-        } else if (!queue.offer(batch)) {
-            return; // queue full: the pipeline is busy and will come back; keep the batch open
-        }
-        nextSequence++;
-        pending = null;
-        pendingCount = 0;
+        return sum;
     }
 
     // Waits in slices so that a failure on the other side releases the collector.
@@ -178,6 +142,88 @@ public final class DocumentFeed implements Consumer<EcsDocument> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(new IllegalStateException("interrupted while handing documents to the pipeline", e));
+        }
+    }
+
+    /**
+     * One feeding thread's way in. Its lock is taken by that thread for each document and, rarely, by the taking
+     * thread closing a stale batch, so it is almost never contended.
+     */
+    public final class Lane implements Consumer<EcsDocument> {
+
+        private final ReentrantLock lock = new ReentrantLock();
+        private final AtomicLong accepted = new AtomicLong();
+        // Guarded by lock.
+        private EcsDocument[] pending;
+        private int pendingCount;
+        private long pendingSince;
+
+        private Lane() {
+        }
+
+        /** Adds one document; blocks while the pipeline is behind. */
+        @Override
+        public void accept(EcsDocument document) {
+            Objects.requireNonNull(document, "document");
+            lock.lock();
+            try {
+                if (failure.get() != null) {
+                    return;
+                }
+                if (ended) {
+                    throw new IllegalStateException("document after the end of the feed");
+                }
+                if (pending == null) {
+                    pending = new EcsDocument[maxDocuments];
+                    pendingSince = System.nanoTime();
+                }
+                pending[pendingCount++] = document;
+                if (pendingCount == maxDocuments) {
+                    handOff(true);
+                }
+            } finally {
+                lock.unlock();
+            }
+            accepted.setOpaque(accepted.getPlain() + 1);
+        }
+
+        private void finish() {
+            lock.lock();
+            try {
+                if (pendingCount > 0) {
+                    handOff(true);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        // tryLock: if the feeding thread holds the lock it is busy adding documents, so its batch is not stale.
+        private void closeIfStale() {
+            if (lock.tryLock()) {
+                try {
+                    if (pendingCount > 0 && System.nanoTime() - pendingSince >= maxWaitNanos) {
+                        handOff(false);
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            }
+        }
+
+        private void handOff(boolean block) {
+            List<EcsDocument> documents = Arrays.asList(pending);
+            if (pendingCount < maxDocuments) {
+                documents = documents.subList(0, pendingCount);
+            }
+            DocumentBatch batch = new DocumentBatch(documents);
+            if (block) {
+                offerBlocking(batch);
+            } else if (!queue.offer(batch)) {
+                return; // queue full: the pipeline is busy and will come back; keep the batch open
+            }
+            pending = null;
+            pendingCount = 0;
         }
     }
 }

@@ -25,15 +25,25 @@ public final class EcsDocumentEncoder implements DocumentEncoder {
     private static final ObjectMapper CODEC = new ObjectMapper(JSON);
 
     private final EcsMapper mapper;
+    private final String observerName;
     private final DocumentBuffer buffer = new DocumentBuffer(4096);
     private JsonGenerator generator;
 
     public EcsDocumentEncoder(String observerName) {
-        this(new EcsMapper(observerName));
+        this.mapper = new EcsMapper(observerName);
+        this.observerName = observerName;
     }
 
+    /** An encoder over a given mapper; it has no {@link #twin()}, since the mapper's settings are not known. */
     public EcsDocumentEncoder(EcsMapper mapper) {
         this.mapper = mapper;
+        this.observerName = null;
+    }
+
+    /** An encoder for the same sensor name, with its own mapper and buffers. */
+    @Override
+    public DocumentEncoder twin() {
+        return observerName == null ? null : new EcsDocumentEncoder(observerName);
     }
 
     @Override

@@ -17,11 +17,14 @@ final class RecordMapping implements Consumer<DomainRecord> {
     private final DocumentEncoder encoder;
     private final RecordTally tally;
     private final DocumentFeed feed;
+    private final Consumer<EcsDocument> lane;
 
-    RecordMapping(DocumentEncoder encoder, RecordTally tally, DocumentFeed feed) {
+    /** Maps into the feed's lane {@code lane}; the encoder and the tally belong to that lane's thread. */
+    RecordMapping(DocumentEncoder encoder, RecordTally tally, DocumentFeed feed, Consumer<EcsDocument> lane) {
         this.encoder = encoder;
         this.tally = tally;
         this.feed = feed;
+        this.lane = lane;
     }
 
     @Override
@@ -38,6 +41,6 @@ final class RecordMapping implements Consumer<DomainRecord> {
             return;
         }
         tally.mapped(1);
-        feed.accept(document);
+        lane.accept(document);
     }
 }

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts what the pipeline mapped: events per protocol, assets, alerts, incidents, and the records that could not
- * be mapped with the first few reasons. Written by the collector's thread only (where records are mapped).
+ * be mapped with the first few reasons. Written by one collector thread (where records are mapped); one tally per
+ * lane, {@link #merged merged} at the end.
  */
 final class RecordTally {
 
@@ -58,9 +59,39 @@ final class RecordTally {
     }
 
     RecordCounts snapshot() {
+        return merged(List.of(this));
+    }
+
+    /** The counts of several tallies (one per lane) together, read once their threads have finished. */
+    static RecordCounts merged(List<RecordTally> tallies) {
         Map<String, Long> byProtocol = new TreeMap<>();
-        eventsByProtocol.forEach((protocol, count) -> byProtocol.put(protocol, count[0]));
-        return new RecordCounts(byProtocol, assets, alerts, incidents, unmapped, unmappedReasons);
+        long assets = 0;
+        long alerts = 0;
+        long incidents = 0;
+        long unmapped = 0;
+        List<String> reasons = new ArrayList<>();
+        for (RecordTally tally : tallies) {
+            tally.eventsByProtocol.forEach((protocol, count) -> byProtocol.merge(protocol, count[0], Long::sum));
+            assets += tally.assets;
+            alerts += tally.alerts;
+            incidents += tally.incidents;
+            unmapped += tally.unmapped;
+            for (String reason : tally.unmappedReasons) {
+                if (reasons.size() < REASONS_KEPT) {
+                    reasons.add(reason);
+                }
+            }
+        }
+        return new RecordCounts(byProtocol, assets, alerts, incidents, unmapped, reasons);
+    }
+
+    /** Documents mapped so far by several tallies; read from other threads for progress. */
+    static long documents(List<RecordTally> tallies) {
+        long sum = 0;
+        for (RecordTally tally : tallies) {
+            sum += tally.documents();
+        }
+        return sum;
     }
 
     private static String describe(DomainRecord record) {

@@ -111,8 +111,8 @@ class EmbeddedDemoIT {
             }
 
             @Override
-            public RecordSource collector(PacketSource packets) {
-                return production.collector(packets);
+            public RecordSource collector(PacketSource packets, int workers) {
+                return production.collector(packets, workers);
             }
 
             @Override

@@ -86,6 +86,13 @@ class OtsocCommandTest {
     }
 
     @Test
+    void aWorkerCountOutOfRangeIsAUsageError() throws IOException {
+        assertThat(run("analyze", capture().toString(), "--out", dir.toString(), "--workers", "0")).isEqualTo(2);
+        assertThat(stderrLines()).containsExactly(
+                "otsoc analyze: --workers must be between 1 and 64, not 0 (see 'otsoc help analyze')");
+    }
+
+    @Test
     void anOpenSearchTargetThatIsNeitherUrlNorEmbeddedIsAUsageError() throws IOException {
         assertThat(run("analyze", capture().toString(), "--out", dir.toString(), "--opensearch", "localhost:9200"))
                 .isEqualTo(2);
@@ -151,7 +158,8 @@ class OtsocCommandTest {
         assertThat(stdout()).contains("analyze", "help");
         out.reset();
         assertThat(run("help", "analyze")).isZero();
-        assertThat(stdout()).contains("--out=DIR", "--opensearch=URL|embedded", "--exit", "--observer=NAME");
+        assertThat(stdout()).contains("--out=DIR", "--opensearch=URL|embedded", "--exit", "--observer=NAME",
+                "--workers=N");
     }
 
     @Test

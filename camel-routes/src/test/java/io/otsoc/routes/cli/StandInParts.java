@@ -52,7 +52,7 @@ final class StandInParts implements AnalysisParts {
     }
 
     @Override
-    public RecordSource collector(PacketSource packets) {
+    public RecordSource collector(PacketSource packets, int workers) {
         return new ListRecordSource(records);
     }
 

@@ -48,7 +48,6 @@ class DocumentFeedTest {
         collector.join();
 
         assertThat(batches).extracting(DocumentBatch::size).containsExactly(4, 4, 2);
-        assertThat(batches).extracting(DocumentBatch::sequence).containsExactly(0L, 1L, 2L);
         assertThat(batches.stream().flatMap(b -> b.documents().stream()).toList()).isEqualTo(documents);
         assertThat(feed.documentsAccepted()).isEqualTo(10);
     }

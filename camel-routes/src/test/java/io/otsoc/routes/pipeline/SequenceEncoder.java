@@ -33,4 +33,10 @@ public final class SequenceEncoder implements DocumentEncoder {
         String json = "{\"seq\":" + seq + ",\"kind\":\"" + kind + "\"}";
         return new EcsDocument("otsoc-events-test", null, json.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** Stateless, so another instance gives the same documents on any thread. */
+    @Override
+    public DocumentEncoder twin() {
+        return new SequenceEncoder(refused);
+    }
 }
