@@ -2,9 +2,10 @@ package io.otsoc.collector.protocol.enip;
 
 /**
  * The 24-byte EtherNet/IP encapsulation header (CIP Vol. 2, 2-3): command, length of the data that follows, session
- * handle, status, sender context (echoed by the target, kept as hex in wire order) and options.
+ * handle, status, sender context (echoed by the target; its 8 bytes in wire order, first byte highest) and options.
+ * Every message has one, so the context is kept as a number and shown as hex only when a detail is written.
  */
-public record EncapsulationHeader(int command, int length, long sessionHandle, long status, String senderContext,
+public record EncapsulationHeader(int command, int length, long sessionHandle, long status, long senderContextBytes,
                                   long options) {
 
     public static final int SIZE = 24;
@@ -13,7 +14,21 @@ public record EncapsulationHeader(int command, int length, long sessionHandle, l
 
     static EncapsulationHeader read(byte[] b, int off) {
         return new EncapsulationHeader(Le.u16(b, off), Le.u16(b, off + 2), Le.u32(b, off + 4), Le.u32(b, off + 8),
-                Le.hex(b, off + 12, 8), Le.u32(b, off + 20));
+                wireOrder(b, off + 12), Le.u32(b, off + 20));
+    }
+
+    /** The sender context as hex in wire order, e.g. {@code 0x0102030405060708}. */
+    public String senderContext() {
+        String digits = Long.toHexString(senderContextBytes);
+        return "0x" + "0".repeat(16 - digits.length()) + digits;
+    }
+
+    private static long wireOrder(byte[] b, int off) {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = value << 8 | (b[off + i] & 0xFF);
+        }
+        return value;
     }
 
     /** Whether the bytes at {@code off} can frame a message: a defined command and a length within bounds. */

@@ -18,15 +18,6 @@ final class Le {
         return ((long) u16(b, off)) | ((long) u16(b, off + 2)) << 16;
     }
 
-    static String hex(byte[] b, int off, int len) {
-        StringBuilder s = new StringBuilder(2 + 2 * len).append("0x");
-        for (int i = 0; i < len; i++) {
-            int v = b[off + i] & 0xFF;
-            s.append(Character.forDigit(v >> 4, 16)).append(Character.forDigit(v & 0xF, 16));
-        }
-        return s.toString();
-    }
-
     /** Printable ASCII of at most {@code len} bytes, other bytes as '?', trailing NULs dropped. */
     static String ascii(byte[] b, int off, int len) {
         int end = off + len;
