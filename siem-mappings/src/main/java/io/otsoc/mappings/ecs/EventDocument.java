@@ -6,6 +6,7 @@ import io.otsoc.collector.model.OtEvent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 import static io.otsoc.mappings.ecs.EcsNames.ACTION;
 import static io.otsoc.mappings.ecs.EcsNames.CATEGORY;
@@ -27,6 +28,10 @@ import static io.otsoc.mappings.ecs.EcsNames.TIMESTAMP;
  * any other generator gets the same document token by token.
  */
 final class EventDocument {
+
+    private static final byte[] DURATION_FIELD = ",\"duration\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] START_FIELD = ",\"start\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END_FIELD = ",\"end\":".getBytes(StandardCharsets.US_ASCII);
 
     private final DocumentHead head;
     private final ProtocolNames protocols = new ProtocolNames();
@@ -78,16 +83,18 @@ final class EventDocument {
         // @timestamp through the generator, so that it knows the object has a field and puts commas after it.
         out.writeStartObject();
         out.writeFieldName(TIMESTAMP);
-        out.writeRawValue(date(scratch.raw.clear(), event.timestampMicros(), scratch));
+        // event.start is the same instant: formatted once, quoted twice.
+        int timestampLength = scratch.timestamp.format(event.timestampMicros(), scratch.chars);
+        out.writeRawValue(quoted(scratch.raw.clear(), scratch.chars, timestampLength));
         out.writeRaw(protocol.eventHead(event.category(), scratch.parts));
 
         RawText raw = scratch.raw.clear();
         raw.bytes(actionField).bytes(EventCategorisation.outcomeField(event.outcome()));
         long durationMicros = event.durationMicros();
         if (durationMicros >= 0) {
-            raw.ascii(",\"duration\":").reserve(20).number(durationMicros * 1000L); // ECS wants nanoseconds
-            date(raw.ascii(",\"start\":"), event.timestampMicros(), scratch);
-            date(raw.ascii(",\"end\":"), event.timestampMicros() + durationMicros, scratch);
+            raw.bytes(DURATION_FIELD).reserve(20).number(durationMicros * 1000L); // ECS wants nanoseconds
+            quoted(raw.bytes(START_FIELD), scratch.chars, timestampLength);
+            date(raw.bytes(END_FIELD), event.timestampMicros() + durationMicros, scratch);
         }
         raw.reserve(1).put('}');
         out.writeRaw(raw);
@@ -159,8 +166,12 @@ final class EventDocument {
 
     /** A quoted ISO-8601 date, as {@link JsonFields#date} writes it (its characters never need escaping). */
     private static RawText date(RawText raw, long micros, MappingScratch scratch) {
-        int length = scratch.timestamp.format(micros, scratch.chars);
+        return quoted(raw, scratch.chars, scratch.timestamp.format(micros, scratch.chars));
+    }
+
+    /** {@code chars}, a formatted date, in quotes. */
+    private static RawText quoted(RawText raw, char[] chars, int length) {
         raw.reserve(length + 2).put('"');
-        return raw.ascii(scratch.chars, length).put('"');
+        return raw.ascii(chars, length).put('"');
     }
 }
