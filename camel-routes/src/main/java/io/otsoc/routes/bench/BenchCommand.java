@@ -63,8 +63,8 @@ public final class BenchCommand implements Callable<Integer> {
     private List<Integer> workers = List.of(1, 2);
 
     @Option(names = "--paths", paramLabel = "P[,P...]", split = ",",
-            description = "which measurements to run: a read, b decode, c decode + ECS, d analyze, e sharded,"
-                    + " t reference tools (default: all)")
+            description = "which measurements to run: a read (ours and pcap4j's), b decode, c decode + ECS,"
+                    + " d analyze, e sharded, t reference tools (default: all)")
     private List<String> paths = List.of("a", "b", "c", "d", "e", "t");
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -178,6 +178,9 @@ public final class BenchCommand implements Callable<Integer> {
         List<MeasuredPath> chosen = new ArrayList<>();
         if (paths.contains("a")) {
             chosen.add(new ReadOnlyPath());
+            if (Pcap4jReadPath.available()) {
+                chosen.add(new Pcap4jReadPath());
+            }
         }
         if (paths.contains("b")) {
             chosen.add(new DecodePath());

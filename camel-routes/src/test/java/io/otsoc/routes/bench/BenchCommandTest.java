@@ -71,6 +71,8 @@ class BenchCommandTest {
         }
         assertThat(row(table, "(b) collector: decode")).contains(" 1.00x ");
         assertThat(row(table, "(a) read only: PcapFileSource")).endsWith("2,000 frames");
+        assertThat(row(table, "(a) read only: pcap4j loop (libpcap)")).as("libpcap is installed for the tests")
+                .endsWith("2,000 frames");
 
         // The decode, ECS and analyze paths agree on what the capture holds, and (d) wrote it all.
         String events = eventCount(row(table, "(b) collector: decode"));
@@ -95,6 +97,27 @@ class BenchCommandTest {
             assertThat(row(table, "tshark -T ek")).contains("(first 2,000)").contains(" 1.00x ");
         }
         assertThat(table).contains("peak RSS: VmHWM");
+    }
+
+    @Test
+    void pathsRunsOnlyTheChosenMeasurements() throws IOException {
+        Path corpus = tinyCorpus(500);
+
+        assertThat(run("bench", "--corpus", corpus.toString(), "--runs", "1", "--paths", "b,c")).isZero();
+        String table = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(row(table, "(b) collector: decode")).contains(" 1.00x ");
+        assertThat(row(table, "(c) decode + ECS to a null sink")).contains(" events, ");
+        assertThat(table.lines().filter(line -> line.matches("^(\\([ade]\\)|tcpdump|tshark) .*")))
+                .as("rows of the paths and tools not chosen").isEmpty();
+    }
+
+    @Test
+    void anUnknownPathIsAUsageError() throws IOException {
+        Path corpus = tinyCorpus(100);
+
+        assertThat(run("bench", "--corpus", corpus.toString(), "--paths", "b,x")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--paths takes a, b, c, d, e and t, not x");
     }
 
     @Test
