@@ -30,7 +30,7 @@ final class AnalyzePath implements MeasuredPath {
 
     @Override
     public String label() {
-        return "(d) analyze: events.ndjson" + (workers == 1 ? "" : ", dissect thread + " + workers + " workers");
+        return "(d) analyze: events.ndjson" + (workers == 1 ? "" : ", dissect + " + workers + " workers");
     }
 
     @Override
