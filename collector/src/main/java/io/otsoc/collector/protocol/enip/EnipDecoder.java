@@ -11,7 +11,6 @@ import io.otsoc.collector.protocol.ProtocolDecoder;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -62,7 +61,8 @@ public final class EnipDecoder implements ProtocolDecoder {
     private final CommonPacketFormat cpf = new CommonPacketFormat();
     private final ArrayDeque<PendingEncapsulation> encapsulation = new ArrayDeque<>();
     private final ArrayDeque<Pending> unconnected = new ArrayDeque<>();
-    private final LinkedHashMap<Integer, Pending> connected = new LinkedHashMap<>();
+    /** Connected requests waiting, oldest first: at most {@value #MAX_PENDING}, so a scan beats hashing boxed keys. */
+    private final ArrayDeque<Pending> connected = new ArrayDeque<>();
     private boolean established;
     private boolean finished;
     private long unsynced;
@@ -108,10 +108,9 @@ public final class EnipDecoder implements ProtocolDecoder {
         while (!unconnected.isEmpty()) {
             emitExchange(unconnected.pollFirst(), null, null, 0, null);
         }
-        for (Pending p : connected.values()) {
-            emitExchange(p, null, null, 0, null);
+        while (!connected.isEmpty()) {
+            emitExchange(connected.pollFirst(), null, null, 0, null);
         }
-        connected.clear();
     }
 
     /** Requests waiting for a response, of every kind (for tests). */
@@ -466,27 +465,38 @@ public final class EnipDecoder implements ProtocolDecoder {
 
     private void onCipRequest(Pending p) {
         if (p.connected) {
-            Pending prior = connected.get(p.sequence);
+            Pending prior = waitingConnected(p.sequence, false);
             if (prior != null) {
                 if (prior.request.service() == p.request.service()) {
                     return; // a retransmission repeats its sequence count (CIP Vol. 1, 3-4.4.1)
                 }
-                connected.remove(p.sequence);
+                waitingConnected(p.sequence, true);
                 emitExchange(prior, null, null, 0, null);
             }
             if (connected.size() >= MAX_PENDING) {
-                Iterator<Pending> it = connected.values().iterator();
-                Pending oldest = it.next();
-                it.remove();
-                emitExchange(oldest, null, null, 0, null);
+                emitExchange(connected.pollFirst(), null, null, 0, null);
             }
-            connected.put(p.sequence, p);
+            connected.addLast(p);
         } else {
             if (unconnected.size() >= MAX_PENDING) {
                 emitExchange(unconnected.pollFirst(), null, null, 0, null);
             }
             unconnected.addLast(p);
         }
+    }
+
+    /** The connected request waiting with this sequence count, or null; taken off the list with {@code take}. */
+    private Pending waitingConnected(int sequence, boolean take) {
+        for (Iterator<Pending> it = connected.iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (p.sequence == sequence) {
+                if (take) {
+                    it.remove();
+                }
+                return p;
+            }
+        }
+        return null;
     }
 
     private static boolean answers(Pending p, int service) {
@@ -499,9 +509,9 @@ public final class EnipDecoder implements ProtocolDecoder {
         int service = b[off] & 0x7F;
         Pending match = null;
         if (isConnected) {
-            Pending p = connected.get(sequence);
+            Pending p = waitingConnected(sequence, false);
             if (p != null && answers(p, service)) {
-                connected.remove(sequence);
+                waitingConnected(sequence, true);
                 match = p;
             }
         } else {
