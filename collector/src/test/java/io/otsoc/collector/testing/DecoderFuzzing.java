@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * Replays a fuzz input as a flow's life against a {@link ProtocolDecoder} and checks what any decoder owes the
  * pipeline: nothing thrown, bytes read only inside the slice it was given, every event well formed (its protocol,
  * snake_case action and field names, no field written twice, no null text, bounded texts and lists, asset facts
- * that name their side, a reason for every malformed report, malformed events reported as malformed), nothing
+ * that name their side, a reason for every malformed report, malformed events reported as malformed and as failures), nothing
  * reported after not-this-protocol. A decoder's own fuzz test adds what it knows of its decoder through
  * {@link Replay}: bounds on its pending requests and held bytes, checks of its details, its factory's recognizer.
  *
@@ -78,6 +78,7 @@ public final class DecoderFuzzing {
         private ProtocolDecoderFactory recognizer;
         private boolean strictRecognizer;
         private boolean namedMalformed;
+        private boolean markedMalformed;
         private boolean neverDisowns;
 
         private Replay(DecoderUnderTest<D> create, Set<String> protocols) {
@@ -172,6 +173,12 @@ public final class DecoderFuzzing {
             return this;
         }
 
+        /** A malformed operation comes marked malformed (the binding would mark it anyway). */
+        public Replay<D> markedMalformedOperations() {
+            this.markedMalformed = true;
+            return this;
+        }
+
         /** The decoder never reports not-this-protocol: it decodes whatever reaches its port. */
         public Replay<D> neverDisowns() {
             this.neverDisowns = true;
@@ -251,8 +258,11 @@ public final class DecoderFuzzing {
 
             @Override
             public void malformed(OtEvent event) {
-                if (!event.malformed()) {
-                    // the binding marks it; the decoder still has to build it as said (outcome failure, a reason)
+                if (event.outcome() != Outcome.FAILURE) {
+                    // the binding forces failure; the decoder still has to build the event as the contract says
+                    throw new AssertionError("malformed operation without outcome failure: " + event);
+                }
+                if (markedMalformed && !event.malformed()) {
                     throw new AssertionError("malformed operation not marked malformed: " + event);
                 }
                 if (namedMalformed && event.action().equals(DecoderBinding.MALFORMED_ACTION)) {

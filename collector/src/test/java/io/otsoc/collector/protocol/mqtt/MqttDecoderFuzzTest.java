@@ -6,9 +6,10 @@ import io.otsoc.collector.testing.DecoderFuzzing;
 /**
  * Arbitrary byte streams, cut arbitrarily, in both directions with gaps between them, against the MQTT decoder (see
  * {@link DecoderFuzzing} for the input format, here with two-byte lengths, and what every decoder is checked for),
- * with its pending exchanges and held bytes bounded and its topic and reason-code lists no longer than it keeps.
- * Under plain {@code mvn test} the seeds in {@code MqttDecoderFuzzTestInputs/decodeAnything} (hand-built sessions of
- * each version, malformed packets, oversized lengths) are replayed; {@code JAZZER_FUZZ=1} fuzzes for real.
+ * with its pending exchanges and held bytes bounded, its topic and reason-code lists no longer than it keeps, and
+ * malformed packets reported, marked malformed, under their operation's action. Under plain {@code mvn test} the
+ * seeds in {@code MqttDecoderFuzzTestInputs/decodeAnything} (hand-built sessions of each version, malformed packets,
+ * oversized lengths) are replayed; {@code JAZZER_FUZZ=1} fuzzes for real.
  */
 class MqttDecoderFuzzTest {
 
@@ -20,7 +21,7 @@ class MqttDecoderFuzzTest {
                 .pending(MqttDecoder::pendingCount, MAX_PENDING)
                 .heldEachWay(MqttDecoder::heldBytes, MqttFramer.MAX_KEPT + MqttFramer.HELD)
                 .details(MqttDetail.class, MqttDecoderFuzzTest::checkLists)
-                .namedMalformedOperations()
+                .namedMalformedOperations().markedMalformedOperations()
                 .replay(input);
     }
 
