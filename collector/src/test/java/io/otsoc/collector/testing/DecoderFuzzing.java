@@ -203,10 +203,9 @@ public final class DecoderFuzzing {
                     int declared = wideLengths ? (input[p] & 0xFF) << 8 | input[p + 1] & 0xFF : input[p] & 0xFF;
                     p += lengthBytes;
                     int length = Math.min(declared, input.length - p);
-                    // a slice of a larger array, poisoned around it: the decoder must stay inside offset..offset+length
-                    byte[] chunk = new byte[length + 2];
+                    // a slice at offset 1 of an array that ends with it: reading past its end throws
+                    byte[] chunk = new byte[length + 1];
                     chunk[0] = (byte) 0xA5;
-                    chunk[length + 1] = (byte) 0x5A;
                     System.arraycopy(input, p, chunk, 1, length);
                     Direction direction = kind == 0 ? Direction.TO_SERVER : Direction.TO_CLIENT;
                     out.recognized = recognizer != null && recognizer.recognizes(tcp, direction, chunk, 1, length);
