@@ -26,9 +26,10 @@ import java.util.regex.Pattern;
  * Replays a fuzz input as a flow's life against a {@link ProtocolDecoder} and checks what any decoder owes the
  * pipeline: nothing thrown, bytes read only inside the slice it was given, every event well formed (its protocol,
  * snake_case action and field names, no field written twice, no null text, bounded texts and lists, asset facts
- * that name their side, a reason for every malformed report, malformed events reported as malformed and as failures), nothing
- * reported after not-this-protocol. A decoder's own fuzz test adds what it knows of its decoder through
- * {@link Replay}: bounds on its pending requests and held bytes, checks of its details, its factory's recognizer.
+ * that name their side, a reason for every malformed report, malformed events reported as malformed and as
+ * failures), nothing reported after not-this-protocol. A decoder's own fuzz test adds what it knows of its decoder
+ * through {@link Replay}: bounds on its pending requests and held bytes, checks of its details, its factory's
+ * recognizer.
  *
  * <p>Input format, repeated: one control byte, then for data one length byte (two, big-endian, with
  * {@link Replay#wideLengths()}) and that many payload bytes. Control bits 0-1: 0 data to the server, 1 data to the
@@ -289,7 +290,7 @@ public final class DecoderFuzzing {
             private void check(OtEvent event) {
                 notAfterDisowning();
                 if (!protocols.contains(event.protocol())) {
-                    throw new AssertionError("event of protocol " + event.protocol() + ", expected one of " + protocols);
+                    throw new AssertionError("event of protocol " + event.protocol() + ", not one of " + protocols);
                 }
                 if (!FIELD.matcher(event.action()).matches()) {
                     throw new AssertionError("action is not snake_case: " + event.action());

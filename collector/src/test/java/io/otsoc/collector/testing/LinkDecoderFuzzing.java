@@ -65,7 +65,7 @@ public final class LinkDecoderFuzzing {
             return this;
         }
 
-        /** What the decoder keeps across frames ({@code held}) stays at or below {@code max} and is gone after close. */
+        /** What the decoder keeps across frames, {@code held}, stays at most {@code max} and is gone after close. */
         public Replay held(IntSupplier held, int max) {
             this.held = held;
             this.maxHeld = max;
