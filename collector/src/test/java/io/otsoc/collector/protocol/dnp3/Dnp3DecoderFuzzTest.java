@@ -13,11 +13,12 @@ class Dnp3DecoderFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void decodeTcpStream(byte[] input) {
-        DecoderFuzzing.replay(input, true, false, Dnp3Decoder.PROTOCOL, Dnp3Decoder::new, null, 0);
+        DecoderFuzzing.of(Dnp3Decoder::new, Dnp3Decoder.PROTOCOL).replay(input);
     }
 
     @FuzzTest(maxDuration = "30s")
     void decodeUdpDatagrams(byte[] input) {
-        DecoderFuzzing.replay(input, false, true, Dnp3Decoder.PROTOCOL, Dnp3Decoder::new, null, 0);
+        DecoderFuzzing.of(Dnp3Decoder::new, Dnp3Decoder.PROTOCOL).on(DecoderFuzzing.UDP_FLOW).wideLengths()
+                .replay(input);
     }
 }

@@ -1,39 +1,27 @@
 package io.otsoc.collector.protocol.goose;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-
-import java.util.Arrays;
+import io.otsoc.collector.testing.LinkDecoderFuzzing;
+import io.otsoc.collector.testing.TestFrame;
 
 /**
- * Feeds arbitrary GOOSE frames (payload after the EtherType) to the decoder, checking that nothing escapes, that a
- * frame yields at most one event, and that publishers stay bounded. Under plain {@code mvn test} the seeds in
- * {@code GooseDecoderFuzzTestInputs/decodeAnything} are replayed; {@code JAZZER_FUZZ=1} fuzzes for real.
- *
- * <p>Input format, repeated: one length byte, then that many payload bytes.
+ * Arbitrary GOOSE frames (payload after the EtherType) against the decoder (see {@link LinkDecoderFuzzing} for the
+ * input format and what every link decoder is checked for), with at most one event a frame and its publishers
+ * bounded, all reported by the end of the session. The frames all come from one publisher's MAC, so that a
+ * publisher's successive frames (which differ in length as its counters grow) are followed as one. Under plain
+ * {@code mvn test} the seeds in {@code GooseDecoderFuzzTestInputs/decodeAnything} are replayed; {@code JAZZER_FUZZ=1}
+ * fuzzes for real.
  */
 class GooseDecoderFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void decodeAnything(byte[] input) {
-        GooseWire.Recording out = new GooseWire.Recording();
+        TestFrame.Events out = new TestFrame.Events();
         GooseDecoder decoder = new GooseDecoder(out);
-        int p = 0;
-        while (p < input.length) {
-            int length = Math.min(input[p] & 0xFF, input.length - p - 1);
-            byte[] chunk = Arrays.copyOfRange(input, p, p + 1 + length);
-            int before = out.events.size();
-            decoder.onFrame(new GooseWire.Frame(1_000 + p), chunk, 1, length);
-            if (out.events.size() > before + 1) {
-                throw new AssertionError("one frame gave " + (out.events.size() - before) + " events");
-            }
-            if (decoder.publisherCount() > GooseDecoder.MAX_PUBLISHERS) {
-                throw new AssertionError("publishers beyond the bound: " + decoder.publisherCount());
-            }
-            p += 1 + length;
-        }
-        decoder.onClose(2_000_000);
-        if (decoder.publisherCount() != 0) {
-            throw new AssertionError("publishers kept after close: " + decoder.publisherCount());
-        }
+        LinkDecoderFuzzing.of(decoder, out, GooseDecoder.PROTOCOL, 0x88b8)
+                .frames((micros, length) -> new GooseWire.Frame(micros))
+                .oneEventPerFrame()
+                .held(decoder::publisherCount, GooseDecoder.MAX_PUBLISHERS)
+                .replay(input);
     }
 }

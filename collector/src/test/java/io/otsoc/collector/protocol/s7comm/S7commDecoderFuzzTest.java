@@ -4,13 +4,11 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.otsoc.collector.protocol.mms.MmsSession;
 import io.otsoc.collector.testing.DecoderFuzzing;
 
-import java.util.Set;
-
 /**
- * Arbitrary byte streams against the ISO-on-TCP decoder (S7comm, S7comm-plus and MMS) (see {@link DecoderFuzzing} for the input format and what is
- * checked), with its held bytes (partial TPKTs, segmented userdata) bounded after every call. Under plain
- * {@code mvn test} the seeds in {@code S7commDecoderFuzzTestInputs} (sessions from the shared captures) are
- * replayed; {@code JAZZER_FUZZ=1} fuzzes.
+ * Arbitrary byte streams against the ISO-on-TCP decoder (S7comm, S7comm-plus and MMS) (see {@link DecoderFuzzing}
+ * for the input format and what is checked), with its held bytes (partial TPKTs, segmented userdata) bounded
+ * after every call. Under plain {@code mvn test} the seeds in {@code S7commDecoderFuzzTestInputs} (sessions from
+ * the shared captures) are replayed; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class S7commDecoderFuzzTest {
 
@@ -19,10 +17,8 @@ class S7commDecoderFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void decodeAnything(byte[] input) {
-        S7commDecoder[] decoder = new S7commDecoder[1];
-        DecoderFuzzing.replay(input, true, false, Set.of(S7commDecoder.PROTOCOL, MmsSession.PROTOCOL), (flow, out) -> {
-            decoder[0] = new S7commDecoder(flow, out);
-            return decoder[0];
-        }, () -> decoder[0].heldBytes(), MAX_HELD);
+        DecoderFuzzing.of(S7commDecoder::new, S7commDecoder.PROTOCOL, MmsSession.PROTOCOL)
+                .held(S7commDecoder::heldBytes, MAX_HELD)
+                .replay(input);
     }
 }
