@@ -44,6 +44,8 @@ public final class BacnetDecoder implements ProtocolDecoder {
     private final Map<Integer, Pending> pending = new LinkedHashMap<>();
     private final SegmentAssembler segments = new SegmentAssembler();
     private boolean seenBacnet;
+    /** Said not-this-protocol: the flow is not BACnet, and nothing more is reported on it. */
+    private boolean disowned;
 
     public BacnetDecoder(FlowRef flow, DecoderOutput output) {
         this.flow = flow;
@@ -52,10 +54,14 @@ public final class BacnetDecoder implements ProtocolDecoder {
 
     @Override
     public void onData(Direction direction, byte[] buf, int offset, int length, long ts) {
+        if (disowned) {
+            return;
+        }
         BacnetFraming.Frame frame = BacnetFraming.read(buf, offset, length, direction == Direction.TO_SERVER);
         BacnetMessage m = frame.message();
         if (frame.error() != null) {
             if (!seenBacnet && (length < 1 || (buf[offset] & 0xFF) != BacnetFraming.BVLC_TYPE)) {
+                disowned = true;
                 output.notThisProtocol(ts, frame.error());
                 return;
             }
@@ -65,7 +71,9 @@ public final class BacnetDecoder implements ProtocolDecoder {
         }
         seenBacnet = true;
         if (frame.bodyOffset() < 0) {
-            single(m, ts, bvlcOrNetworkAction(m), bvlcOrNetworkCategory(m), bvlcOutcome(m), null);
+            Outcome outcome = bvlcOutcome(m);
+            single(m, ts, bvlcOrNetworkAction(m), bvlcOrNetworkCategory(m), outcome,
+                    outcome == Outcome.FAILURE ? bvlcResultError(m.bvlcResultCode) : null);
             return;
         }
         if (m.segmented && (m.pduType == CONFIRMED_REQUEST || m.pduType == COMPLEX_ACK)) {
@@ -235,6 +243,22 @@ public final class BacnetDecoder implements ProtocolDecoder {
                     BacnetFraming.READ_FDT_ACK -> EventCategory.READ;
             default -> EventCategory.OTHER;
         };
+    }
+
+    /** Why a BVLC-Result says no, by its result code (ASHRAE 135 Annex J.2.1.1). */
+    static String bvlcResultError(int code) {
+        String refused = switch (code) {
+            case 0x0010 -> "Write-Broadcast-Distribution-Table";
+            case 0x0020 -> "Read-Broadcast-Distribution-Table";
+            case 0x0030 -> "Register-Foreign-Device";
+            case 0x0040 -> "Read-Foreign-Device-Table";
+            case 0x0050 -> "Delete-Foreign-Device-Table-Entry";
+            case 0x0060 -> "Distribute-Broadcast-To-Network";
+            default -> null;
+        };
+        String hex = String.format("0x%04X", code);
+        return refused != null ? "BVLC-Result " + hex + ": " + refused + " NAK"
+                : "BVLC-Result " + hex + " is not a defined result code";
     }
 
     private static Outcome bvlcOutcome(BacnetMessage m) {

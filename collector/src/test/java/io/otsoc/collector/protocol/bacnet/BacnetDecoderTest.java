@@ -361,8 +361,21 @@ class BacnetDecoderTest {
         assertThat(out.events).extracting(OtEvent::action).containsExactly("register_foreign_device",
                 "bvlc_result", "read_broadcast_distribution_table", "read_broadcast_distribution_table_ack");
         assertThat(out.events.get(1).outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(out.events.get(1).errorMessage()).isEqualTo("BVLC-Result 0x0030: Register-Foreign-Device NAK");
         assertThat(fields((BacnetDetail) out.events.get(0).detail())).containsEntry("time_to_live", 60L);
         assertThat(fields((BacnetDetail) out.events.get(3).detail())).containsEntry("bdt_entries", 1L);
+    }
+
+    @Test
+    void aBvlcResultSaysWhatWasRefusedOrThatItsCodeIsUndefined() {
+        toClient(bvlc(0x00, "0000"));
+        toClient(bvlc(0x00, "0060"));
+        toClient(bvlc(0x00, "0070"));
+        assertThat(out.events).extracting(OtEvent::outcome)
+                .containsExactly(Outcome.SUCCESS, Outcome.FAILURE, Outcome.FAILURE);
+        assertThat(out.events).extracting(OtEvent::errorMessage).containsExactly(null,
+                "BVLC-Result 0x0060: Distribute-Broadcast-To-Network NAK",
+                "BVLC-Result 0x0070 is not a defined result code");
     }
 
     @Test
@@ -427,6 +440,13 @@ class BacnetDecoderTest {
     void notBacnetOnTheFirstDatagramDetachesTheDecoder() {
         toServer("GET / HTTP/1.1\r\n".getBytes());
         assertThat(out.notThisProtocol).singleElement().asString().contains("BVLC type 0x47");
+
+        // Once disowned, the flow is not BACnet: later datagrams, even well-formed ones, are not reported.
+        toServer(unicast("1008"));
+        decoder.onClose(2_000);
+        assertThat(out.events).isEmpty();
+        assertThat(out.malformed).isEmpty();
+        assertThat(out.notThisProtocol).hasSize(1);
     }
 
     @Test
