@@ -7,7 +7,7 @@ import java.util.Locale;
 /** The bench's figures as a plain-text table with its legend. */
 final class BenchTable {
 
-    private static final String ROW = "%-46s %12s %9s %8s %8s %13s %9s %10s %9s %5s  %s%n";
+    private static final String ROW = "%-46s %12s %7s %9s %8s %8s %13s %9s %10s %9s %5s  %s%n";
     private static final double MB = 1e6;
 
     private BenchTable() {
@@ -22,7 +22,7 @@ final class BenchTable {
                         + " warmed up until the JIT settled; reference tools as whole processes%n%n",
                 result.runs(), result.runs() == 1 ? "" : "s", Runtime.version(),
                 Runtime.getRuntime().availableProcessors()));
-        s.append(format(ROW, "path", "frames/s", "MB/s", "vs (b)", "vs ek", "frames/CPU-s", "B/frame",
+        s.append(format(ROW, "path", "frames/s", "spread", "MB/s", "vs (b)", "vs ek", "frames/CPU-s", "B/frame",
                 "peak heap", "peak RSS", "warm", "output"));
         Measurement base = result.decode();
         Measurement ek = result.tsharkEk();
@@ -30,6 +30,7 @@ final class BenchTable {
         rows.addAll(result.tools());
         for (Measurement m : rows) {
             s.append(format(ROW, m.label(), format("%,.0f", m.framesPerSecond()),
+                    Double.isNaN(m.spread()) ? "-" : format("%.0f%%", 100 * m.spread()),
                     format("%,.1f", m.megabytesPerSecond()), ratio(m, base), ratio(m, ek),
                     m.framesPerCpuSecond() < 0 ? "-" : format("%,.0f", m.framesPerCpuSecond()),
                     Double.isNaN(m.allocatedPerFrame()) ? "-" : format("%,.1f", m.allocatedPerFrame()),
@@ -38,6 +39,7 @@ final class BenchTable {
         s.append('\n');
         s.append("vs (b), vs ek: frames/s relative to the collector alone (b)" + (base == null ? " (not measured)" : "")
                 + " and to tshark -T ek" + (ek == null ? " (not measured)" : "") + "\n");
+        s.append("spread: (slowest - fastest run) / median run; large on a machine shared with other work\n");
         s.append("frames/CPU-s: frames per second of the process's CPU time (all its threads, GC included),"
                 + " i.e. per busy core\n");
         s.append("B/frame: bytes allocated per frame by the measuring thread (- when the work runs on other"

@@ -12,9 +12,26 @@ package io.otsoc.routes.bench;
  * @param peakHeapBytes     peak heap use over the path's runs (sum of the heap pools' peaks), or -1
  * @param peakRssBytes      peak resident set size over the path's runs ({@code VmHWM}), or -1
  * @param warmUps           runs before the measured ones
+ * @param spread            (slowest - fastest run) / median run, wall-clock; how steady the machine was; NaN for
+ *                          fewer than two runs
  */
 record Measurement(String label, PathRun run, long wallNanos, long cpuNanos, double allocatedPerFrame,
-                   long peakHeapBytes, long peakRssBytes, int warmUps) {
+                   long peakHeapBytes, long peakRssBytes, int warmUps, double spread) {
+
+    /** The spread of a path's run times around their median: NaN for fewer than two runs. */
+    static double spread(long[] wallNanos) {
+        if (wallNanos.length < 2) {
+            return Double.NaN;
+        }
+        long fastest = Long.MAX_VALUE;
+        long slowest = Long.MIN_VALUE;
+        for (long w : wallNanos) {
+            fastest = Math.min(fastest, w);
+            slowest = Math.max(slowest, w);
+        }
+        long median = PathTimer.median(wallNanos);
+        return median <= 0 ? Double.NaN : (double) (slowest - fastest) / median;
+    }
 
     double framesPerSecond() {
         return wallNanos <= 0 ? 0 : run.frames() * 1e9 / wallNanos;

@@ -59,7 +59,7 @@ final class PathTimer {
                     ? (double) (allocatedNow - allocated0) / last.frames() : Double.NaN;
         }
         return new Measurement(path.label(), last, median(wall), median(cpu), median(allocated),
-                memory.peakHeapBytes(), memory.peakRssBytes(), warmUps);
+                memory.peakHeapBytes(), memory.peakRssBytes(), warmUps, Measurement.spread(wall));
     }
 
     /** Runs the path until the JIT has settled on it; returns how many runs that took. */

@@ -107,7 +107,8 @@ final class ReferenceTools {
             notes.add(label + ": interrupted, skipped");
             return;
         }
-        rows.add(new Measurement(label, frames, PathTimer.median(wall), -1, Double.NaN, -1, -1, 1));
+        rows.add(new Measurement(label, frames, PathTimer.median(wall), -1, Double.NaN, -1, -1, 1,
+                Measurement.spread(wall)));
     }
 
     private static String lastLine(Path errors) throws IOException {

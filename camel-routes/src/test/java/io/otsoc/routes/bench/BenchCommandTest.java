@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code otsoc bench} on a tiny corpus built by mkcorpus.py from two small Modbus captures: every figure is printed
@@ -103,13 +104,21 @@ class BenchCommandTest {
     void pathsRunsOnlyTheChosenMeasurements() throws IOException {
         Path corpus = tinyCorpus(500);
 
-        assertThat(run("bench", "--corpus", corpus.toString(), "--runs", "1", "--paths", "b,c")).isZero();
+        assertThat(run("bench", "--corpus", corpus.toString(), "--runs", "2", "--paths", "b,c")).isZero();
         String table = out.toString(StandardCharsets.UTF_8);
 
-        assertThat(row(table, "(b) collector: decode")).contains(" 1.00x ");
+        assertThat(row(table, "(b) collector: decode")).contains(" 1.00x ")
+                .as("two runs have a spread").containsPattern(" [0-9]+% ");
         assertThat(row(table, "(c) decode + ECS to a null sink")).contains(" events, ");
         assertThat(table.lines().filter(line -> line.matches("^(\\([ade]\\)|tcpdump|tshark) .*")))
                 .as("rows of the paths and tools not chosen").isEmpty();
+    }
+
+    @Test
+    void theSpreadIsTheRangeOfRunTimesOverTheirMedian() {
+        assertThat(Measurement.spread(new long[] {100, 110, 90})).isCloseTo(0.2, within(1e-9));
+        assertThat(Measurement.spread(new long[] {50, 50})).isZero();
+        assertThat(Measurement.spread(new long[] {70})).isNaN();
     }
 
     @Test
