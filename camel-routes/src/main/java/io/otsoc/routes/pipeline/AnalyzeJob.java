@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,8 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs one analysis from start to end: the collector on its own thread maps each record to ECS as it decodes it
  * ({@link RecordMapping}) and feeds the documents in batches into the Camel route ({@link AnalyzeRoutes}), which
- * delivers them to the NDJSON file and the other sinks. On success
- * the NDJSON file is committed and a report returned; on any failure nothing is committed and an
+ * delivers them to the NDJSON file and the other sinks. On success the NDJSON file is committed and a report
+ * returned; on any failure nothing is committed and an
  * {@link AnalyzeFailedException} says why in one line. The CLI and the tests both come through here.
  */
 public final class AnalyzeJob {
@@ -85,7 +84,7 @@ public final class AnalyzeJob {
 
     private AnalyzeReport runPipeline(AnalyzeRequest request, RecordSource records, NdjsonFileSink file,
                                       List<DocumentSink> sinks, long startNanos) {
-        List<RecordTally> recordTallies = new CopyOnWriteArrayList<>(); // read by the progress ticker
+        List<RecordTally> recordTallies = new ArrayList<>();
         List<SinkTally> sinkTallies = new ArrayList<>();
         for (DocumentSink sink : sinks) {
             sinkTallies.add(new SinkTally(sink.name()));
@@ -108,7 +107,7 @@ public final class AnalyzeJob {
                     .newSingleThreadScheduledExecutor(this, "otsoc-progress");
             ticker.scheduleAtFixedRate(() -> request.listener().progress(new Progress(
                             Duration.ofNanos(System.nanoTime() - startNanos), records.framesSoFar(),
-                            input.documentsAccepted(), RecordTally.documents(recordTallies))),
+                            input.documentsAccepted())),
                     1, 1, TimeUnit.SECONDS);
 
             sourceRun = new SourceRun(records, mappings(records, request.encoder(), input, recordTallies), input);
@@ -142,8 +141,8 @@ public final class AnalyzeJob {
             sinkReports.add(tally.snapshot());
         }
         CollectorFigures figures = sourceRun.figures;
-        return new AnalyzeReport(capturesRead(request, figures), figures, RecordTally.merged(recordTallies), sinkReports,
-                file.target(), Duration.ofNanos(System.nanoTime() - startNanos));
+        return new AnalyzeReport(capturesRead(request, figures), figures, RecordTally.merged(recordTallies),
+                sinkReports, file.target(), Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     /**

@@ -7,8 +7,7 @@ import java.time.Duration;
  *
  * @param elapsed   since the run started
  * @param frames    frames read
- * @param records   domain records (events, assets, alerts) the collector emitted
- * @param documents documents mapped and on their way to the sinks
+ * @param records   domain records (events, assets, alerts) mapped and on their way to the sinks
  */
-public record Progress(Duration elapsed, long frames, long records, long documents) {
+public record Progress(Duration elapsed, long frames, long records) {
 }

@@ -40,7 +40,6 @@ final class RecordMapping implements Consumer<DomainRecord> {
             tally.unmapped(record, e);
             return;
         }
-        tally.mapped(1);
         lane.accept(document);
     }
 }

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts what the pipeline mapped: events per protocol, assets, alerts, incidents, and the records that could not
@@ -28,7 +27,6 @@ final class RecordTally {
     private long incidents;
     private long unmapped;
     private final List<String> unmappedReasons = new ArrayList<>();
-    private final AtomicLong documents = new AtomicLong();
 
     void count(DomainRecord record) {
         if (record instanceof OtEvent event) {
@@ -42,24 +40,11 @@ final class RecordTally {
         }
     }
 
-    void mapped(int count) {
-        documents.setOpaque(documents.getPlain() + count);
-    }
-
     void unmapped(DomainRecord record, RuntimeException problem) {
         unmapped++;
         if (unmappedReasons.size() < REASONS_KEPT) {
             unmappedReasons.add(describe(record) + ": " + problem);
         }
-    }
-
-    /** Documents mapped so far; read from other threads for progress. */
-    long documents() {
-        return documents.getOpaque();
-    }
-
-    RecordCounts snapshot() {
-        return merged(List.of(this));
     }
 
     /** The counts of several tallies (one per lane) together, read once their threads have finished. */
@@ -85,14 +70,6 @@ final class RecordTally {
         return new RecordCounts(byProtocol, assets, alerts, incidents, unmapped, reasons);
     }
 
-    /** Documents mapped so far by several tallies; read from other threads for progress. */
-    static long documents(List<RecordTally> tallies) {
-        long sum = 0;
-        for (RecordTally tally : tallies) {
-            sum += tally.documents();
-        }
-        return sum;
-    }
 
     private static String describe(DomainRecord record) {
         String kind;

@@ -16,7 +16,7 @@ class ProgressLineTest {
     private final PrintStream err = new PrintStream(bytes, true, StandardCharsets.UTF_8);
 
     private static Progress at(int seconds, long frames, long records) {
-        return new Progress(Duration.ofSeconds(seconds), frames, records, records);
+        return new Progress(Duration.ofSeconds(seconds), frames, records);
     }
 
     private String printed() {
