@@ -465,12 +465,12 @@ public final class EnipDecoder implements ProtocolDecoder {
 
     private void onCipRequest(Pending p) {
         if (p.connected) {
-            Pending prior = waitingConnected(p.sequence, false);
+            Pending prior = waitingConnected(p.sequence);
             if (prior != null) {
                 if (prior.request.service() == p.request.service()) {
                     return; // a retransmission repeats its sequence count (CIP Vol. 1, 3-4.4.1)
                 }
-                waitingConnected(p.sequence, true);
+                forget(prior);
                 emitExchange(prior, null, null, 0, null);
             }
             if (connected.size() >= MAX_PENDING) {
@@ -485,18 +485,24 @@ public final class EnipDecoder implements ProtocolDecoder {
         }
     }
 
-    /** The connected request waiting with this sequence count, or null; taken off the list with {@code take}. */
-    private Pending waitingConnected(int sequence, boolean take) {
-        for (Iterator<Pending> it = connected.iterator(); it.hasNext(); ) {
-            Pending p = it.next();
+    /** The connected request waiting with this sequence count, or null. */
+    private Pending waitingConnected(int sequence) {
+        for (Pending p : connected) {
             if (p.sequence == sequence) {
-                if (take) {
-                    it.remove();
-                }
                 return p;
             }
         }
         return null;
+    }
+
+    /** Takes this very request off the connected list (by identity: records compare by value). */
+    private void forget(Pending waiting) {
+        for (Iterator<Pending> it = connected.iterator(); it.hasNext(); ) {
+            if (it.next() == waiting) {
+                it.remove();
+                return;
+            }
+        }
     }
 
     private static boolean answers(Pending p, int service) {
@@ -509,9 +515,9 @@ public final class EnipDecoder implements ProtocolDecoder {
         int service = b[off] & 0x7F;
         Pending match = null;
         if (isConnected) {
-            Pending p = waitingConnected(sequence, false);
+            Pending p = waitingConnected(sequence);
             if (p != null && answers(p, service)) {
-                waitingConnected(sequence, true);
+                forget(p);
                 match = p;
             }
         } else {
