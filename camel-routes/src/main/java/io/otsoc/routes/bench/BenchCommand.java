@@ -22,8 +22,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * {@code otsoc bench [--corpus FILE] [--frames N] [--runs R] [--workers N,...] [--out DIR]}: throughput of the pipeline's paths on
- * the standard corpus, beside tcpdump and tshark on the same file, as one table.
+ * {@code otsoc bench [--corpus FILE] [--frames N] [--runs R] [--workers N,...] [--paths P,...] [--out DIR]}:
+ * throughput of the pipeline's paths on the standard corpus, beside tcpdump and tshark on the same file, as one
+ * table.
  */
 @Command(name = "bench",
         sortOptions = false,
@@ -45,6 +46,9 @@ public final class BenchCommand implements Callable<Integer> {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
+    /** The letters of the measurements: (a) to (e), and t for the reference tools. */
+    private static final List<String> PATHS = List.of("a", "b", "c", "d", "e", "t");
+
     @Option(names = "--corpus", paramLabel = "FILE",
             description = "capture to measure; built from the standard captures when it does not exist"
                     + " (default: target/otsoc-corpus-1m.pcap in the repository)")
@@ -65,7 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--paths", paramLabel = "P[,P...]", split = ",",
             description = "which measurements to run: a read (ours and pcap4j's), b decode, c decode + ECS,"
                     + " d analyze, e sharded, t reference tools (default: all)")
-    private List<String> paths = List.of("a", "b", "c", "d", "e", "t");
+    private List<String> paths = PATHS;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "keep the analyze path's events.ndjson and the table (bench.txt) here"
@@ -106,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         for (String p : paths) {
-            if (!List.of("a", "b", "c", "d", "e", "t").contains(p)) {
+            if (!PATHS.contains(p)) {
                 throw new ParameterException(spec.commandLine(), "--paths takes a, b, c, d, e and t, not " + p);
             }
         }

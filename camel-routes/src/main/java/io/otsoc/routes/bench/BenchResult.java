@@ -26,7 +26,7 @@ record BenchResult(Path corpus, CorpusFigures figures, int runs, List<Measuremen
     /** Row (b), the collector alone: the ratios' base; null when it was not measured. */
     Measurement decode() {
         for (Measurement path : paths) {
-            if (path.label().startsWith("(b)")) {
+            if (path.label().equals(DecodePath.LABEL)) {
                 return path;
             }
         }

@@ -16,9 +16,12 @@ import java.util.function.Consumer;
  */
 final class DecodePath implements MeasuredPath {
 
+    /** The row the table's ratios are taken against. */
+    static final String LABEL = "(b) collector: decode";
+
     @Override
     public String label() {
-        return "(b) collector: decode";
+        return LABEL;
     }
 
     @Override

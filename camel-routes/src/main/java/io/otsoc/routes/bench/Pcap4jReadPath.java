@@ -18,9 +18,6 @@ final class Pcap4jReadPath implements MeasuredPath {
         System.setProperty("org.slf4j.simpleLogger.log.org.pcap4j", "warn");
     }
 
-    /** Keeps the JIT from dropping the reads. */
-    static volatile long checksum;
-
     /** Whether libpcap can be loaded here; the path is left out when it cannot. */
     static boolean available() {
         try {
@@ -43,22 +40,15 @@ final class Pcap4jReadPath implements MeasuredPath {
 
     @Override
     public PathRun run(Path corpus) {
-        long[] counts = new long[3];
+        FrameTally tally = new FrameTally();
         try (PcapHandle handle = Pcaps.openOffline(corpus.toString(), PcapHandle.TimestampPrecision.MICRO)) {
-            handle.loop(-1, (byte[] frame) -> {
-                counts[0]++;
-                counts[1] += frame.length;
-                if (frame.length > 0) {
-                    counts[2] += frame[0];
-                }
-            });
+            handle.loop(-1, (byte[] frame) -> tally.add(frame, 0, frame.length));
         } catch (PcapNativeException | org.pcap4j.core.NotOpenException e) {
             throw new BenchException("pcap4j cannot read " + corpus + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchException("interrupted while reading " + corpus + " with pcap4j", e);
         }
-        checksum += counts[2];
-        return new PathRun(counts[0], counts[1], -1, -1, -1);
+        return tally.run();
     }
 }

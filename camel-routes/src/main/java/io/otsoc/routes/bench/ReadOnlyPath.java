@@ -7,9 +7,6 @@ import java.nio.file.Path;
 /** (a) The file-reading floor: {@link PcapFileSource} over the corpus, touching one byte of every frame. */
 final class ReadOnlyPath implements MeasuredPath {
 
-    /** Keeps the JIT from dropping the reads. */
-    static volatile long checksum;
-
     @Override
     public String label() {
         return "(a) read only: PcapFileSource";
@@ -22,17 +19,10 @@ final class ReadOnlyPath implements MeasuredPath {
 
     @Override
     public PathRun run(Path corpus) {
-        long[] counts = new long[3];
+        FrameTally tally = new FrameTally();
         try (PcapFileSource source = new PcapFileSource(corpus)) {
-            source.run(frame -> {
-                counts[0]++;
-                counts[1] += frame.capturedLength();
-                if (frame.capturedLength() > 0) {
-                    counts[2] += frame.data()[frame.offset()];
-                }
-            });
+            source.run(frame -> tally.add(frame.data(), frame.offset(), frame.capturedLength()));
         }
-        checksum += counts[2];
-        return new PathRun(counts[0], counts[1], -1, -1, -1);
+        return tally.run();
     }
 }
