@@ -133,8 +133,6 @@ class CollectorTest {
         assertThat(stats.peakActiveFlows()).isEqualTo(1);
         assertThat(stats.assets()).isEqualTo(2);
         assertThat(stats.source().frames()).isEqualTo(3);
-        assertThat(stats.elapsedNanos()).isPositive();
-        assertThat(stats.framesPerSecond()).isPositive();
         assertThat(session.finish()).as("finish is idempotent").isSameAs(stats);
         assertThatThrownBy(() -> session.onFrame(dgram(1, "x", 1))).isInstanceOf(IllegalStateException.class);
     }
