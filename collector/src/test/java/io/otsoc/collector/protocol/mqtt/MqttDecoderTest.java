@@ -4,6 +4,7 @@ import io.otsoc.collector.model.EventCategory;
 import io.otsoc.collector.model.OtEvent;
 import io.otsoc.collector.model.Outcome;
 import io.otsoc.collector.protocol.Direction;
+import io.otsoc.collector.testing.DetailFields;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

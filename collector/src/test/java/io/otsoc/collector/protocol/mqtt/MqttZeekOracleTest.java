@@ -3,6 +3,7 @@ package io.otsoc.collector.protocol.mqtt;
 import io.otsoc.collector.model.OtEvent;
 import io.otsoc.collector.testing.SharedFixtures;
 import io.otsoc.collector.testing.ZeekLog;
+import io.otsoc.collector.testing.DetailFields;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,15 +1,14 @@
 package io.otsoc.collector.protocol.snmp;
 
-import io.otsoc.collector.model.DetailWriter;
 import io.otsoc.collector.model.FlowRef;
 import io.otsoc.collector.model.OtEvent;
 import io.otsoc.collector.model.ProtocolDetail;
 import io.otsoc.collector.protocol.DecoderOutput;
+import io.otsoc.collector.testing.DetailFields;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -162,49 +161,7 @@ final class SnmpWire {
 
     /** The fields a detail writes, by name: numbers as Long, flags as Boolean, texts as String, lists as List. */
     static Map<String, Object> fields(ProtocolDetail detail) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        detail.writeFields(new DetailWriter() {
-            @Override
-            public void number(String field, long value) {
-                put(field, value);
-            }
-
-            @Override
-            public void decimal(String field, double value) {
-                put(field, value);
-            }
-
-            @Override
-            public void text(String field, String value) {
-                put(field, value);
-            }
-
-            @Override
-            public void flag(String field, boolean value) {
-                put(field, value);
-            }
-
-            @Override
-            public void numbers(String field, int[] values, int count) {
-                List<Long> l = new ArrayList<>();
-                for (int i = 0; i < count; i++) {
-                    l.add((long) values[i]);
-                }
-                put(field, l);
-            }
-
-            @Override
-            public void texts(String field, List<String> values) {
-                put(field, List.copyOf(values));
-            }
-
-            private void put(String field, Object value) {
-                if (out.put(field, value) != null) {
-                    throw new AssertionError("field written twice: " + field);
-                }
-            }
-        });
-        return out;
+        return DetailFields.of(detail);
     }
 
     /** Keeps everything a decoder reports, in order. */

@@ -1,4 +1,4 @@
-package io.otsoc.collector.protocol.mqtt;
+package io.otsoc.collector.testing;
 
 import io.otsoc.collector.model.DetailWriter;
 import io.otsoc.collector.model.ProtocolDetail;
@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The fields a detail writes, as a map (numbers as Long, lists as List), for tests. */
-final class DetailFields implements DetailWriter {
+/**
+ * The fields a detail writes, in order, as a map for tests: numbers as Long, number lists as lists of unsigned Long
+ * (as the writer's contract reads them), text lists as lists. A field written twice fails.
+ */
+public final class DetailFields implements DetailWriter {
 
-    final Map<String, Object> fields = new LinkedHashMap<>();
+    private final Map<String, Object> fields = new LinkedHashMap<>();
 
-    static Map<String, Object> of(ProtocolDetail d) {
+    public static Map<String, Object> of(ProtocolDetail d) {
         DetailFields w = new DetailFields();
         d.writeFields(w);
         return w.fields;
